@@ -1,0 +1,194 @@
+using System.Globalization;
+using MemberHub.Members;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace MemberHub.Auditing;
+
+/// <summary>
+/// Writes audit rows for every <see cref="IAudited"/> entity in the same SaveChanges, so no handler can
+/// forget to audit and no change is saved without its rows. Audit rows themselves can only be added.
+/// </summary>
+public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> NotAudited = ["Version", "SearchText", "SortKana", "UpdatedAt", "CreatedAt"];
+
+    private readonly List<(EntityEntry Entry, string Action, List<(string Field, string? Before, string? After)> Changes)> _pending = [];
+
+    // The audit rows are saved in a second round (after the database has assigned ids), so both rounds
+    // run in one transaction: a change is never committed without its audit rows.
+    private IDbContextTransaction? _ownTransaction;
+    private bool _flushing;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (!_flushing && Capture(eventData.Context) && eventData.Context!.Database.CurrentTransaction is null)
+            _ownTransaction = eventData.Context.Database.BeginTransaction();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (!_flushing && Capture(eventData.Context) && eventData.Context!.Database.CurrentTransaction is null)
+            _ownTransaction = await eventData.Context.Database.BeginTransactionAsync(cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (_flushing) return result;
+        try
+        {
+            if (Flush(eventData.Context))
+            {
+                _flushing = true;
+                eventData.Context!.SaveChanges();
+            }
+            _ownTransaction?.Commit();
+        }
+        catch
+        {
+            _ownTransaction?.Rollback();
+            throw;
+        }
+        finally
+        {
+            _flushing = false;
+            EndTransaction();
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (_flushing) return result;
+        try
+        {
+            if (Flush(eventData.Context))
+            {
+                _flushing = true;
+                await eventData.Context!.SaveChangesAsync(cancellationToken);
+            }
+            if (_ownTransaction is not null) await _ownTransaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            if (_ownTransaction is not null) await _ownTransaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            _flushing = false;
+            EndTransaction();
+        }
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (_flushing) return;
+        _pending.Clear();
+        _ownTransaction?.Rollback();
+        EndTransaction();
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (_flushing) return;
+        _pending.Clear();
+        if (_ownTransaction is not null) await _ownTransaction.RollbackAsync(cancellationToken);
+        EndTransaction();
+    }
+
+    private void EndTransaction()
+    {
+        _ownTransaction?.Dispose();
+        _ownTransaction = null;
+    }
+
+    /// <summary>Notes what is about to change; true if anything audited is in the save.</summary>
+    private bool Capture(DbContext? context)
+    {
+        _pending.Clear();
+        if (context is null) return false;
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The audit log is append-only.");
+            if (entry.Entity is not IAudited) continue;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    _pending.Add((entry, AuditActions.Create, entry.Properties
+                        .Where(p => !p.Metadata.IsPrimaryKey() && !NotAudited.Contains(p.Metadata.Name) && p.CurrentValue is not null && !IsDefault(p.CurrentValue))
+                        .Select(p => (p.Metadata.Name, (string?)null, Format(p.CurrentValue))).ToList()));
+                    break;
+                case EntityState.Modified:
+                    var changes = entry.Properties
+                        .Where(p => p.IsModified && !NotAudited.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
+                        .Select(p => (p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue))).ToList();
+                    if (changes.Count > 0)
+                        _pending.Add((entry, changes.Any(c => c.Name == nameof(Member.Status)) ? AuditActions.StatusChange : AuditActions.Update, changes));
+                    break;
+                case EntityState.Deleted:
+                    _pending.Add((entry, AuditActions.Delete, [("", null, null)]));
+                    break;
+            }
+        }
+        return _pending.Count > 0;
+    }
+
+    /// <summary>Adds the captured rows after the first save, when generated ids are known. True if there is something to save.</summary>
+    private bool Flush(DbContext? context)
+    {
+        if (context is null || _pending.Count == 0) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (entry, action, changes) in _pending)
+        {
+            var entity = (IAudited)entry.Entity;
+            var memberId = entry.Entity switch
+            {
+                Member m => m.Id,
+                ContactRecord c => c.MemberId,
+                MemberRelation r => r.MemberId,
+                _ => (long?)null,
+            };
+            foreach (var (field, before, after) in changes)
+            {
+                context.Add(new AuditEntry
+                {
+                    OccurredAt = now,
+                    UserId = actor.UserId,
+                    UserName = actor.UserName,
+                    EntityType = entry.Metadata.ClrType.Name,
+                    EntityId = entity.AuditKey,
+                    MemberId = memberId,
+                    Action = action,
+                    Field = field.Length == 0 ? null : field,
+                    Before = before,
+                    After = after,
+                });
+            }
+        }
+        _pending.Clear();
+        return true;
+    }
+
+    private static bool IsDefault(object value) => value switch
+    {
+        bool b => !b,
+        string s => s.Length == 0,
+        _ => false,
+    };
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,48 @@
+using MemberHub.Members;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MemberHub.Data.Configurations;
+
+public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> b)
+    {
+        b.HasIndex(m => m.MemberNumber).IsUnique();
+        b.Property(m => m.Name).HasMaxLength(200);
+        b.Property(m => m.NameKana).HasMaxLength(200);
+        b.Property(m => m.ContactPersonName).HasMaxLength(200);
+        b.Property(m => m.ContactPersonKana).HasMaxLength(200);
+        b.Property(m => m.StatusReason).HasMaxLength(500);
+        b.Property(m => m.PostalCode).HasMaxLength(8);
+        b.Property(m => m.Prefecture).HasMaxLength(10);
+        b.Property(m => m.City).HasMaxLength(100);
+        b.Property(m => m.Street).HasMaxLength(200);
+        b.Property(m => m.Building).HasMaxLength(200);
+        b.Property(m => m.Phone).HasMaxLength(30);
+        b.Property(m => m.MobilePhone).HasMaxLength(30);
+        b.Property(m => m.Email).HasMaxLength(254);
+        b.Property(m => m.BestTimeToCall).HasMaxLength(200);
+        b.Property(m => m.AssignedStaffUserId).HasMaxLength(450);
+        b.Property(m => m.UserId).HasMaxLength(450);
+        b.Property(m => m.Hobbies).HasMaxLength(1000);
+        b.Property(m => m.Likes).HasMaxLength(1000);
+        b.Property(m => m.Dislikes).HasMaxLength(1000);
+        b.Property(m => m.FamilyNotes).HasMaxLength(2000);
+        b.Property(m => m.Notes).HasMaxLength(4000);
+        b.Property(m => m.SearchText).HasMaxLength(1000);
+        b.Property(m => m.SortKana).HasMaxLength(200);
+        b.Property(m => m.Version).IsConcurrencyToken();
+
+        b.HasOne(m => m.MemberClass).WithMany().HasForeignKey(m => m.MemberClassId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(m => m.Tags).WithOne().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.ContactRecords).WithOne().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
+
+        b.HasIndex(m => m.SortKana);
+        b.HasIndex(m => new { m.Status, m.SortKana });
+        b.HasIndex(m => m.Prefecture);
+        b.HasIndex(m => m.MemberClassId);
+        b.HasIndex(m => m.UserId);
+        b.HasIndex(m => m.Email);
+    }
+}

@@ -1,0 +1,37 @@
+using MemberHub.Auditing;
+using MemberHub.Common;
+using MemberHub.Identity;
+using MemberHub.Members;
+using MemberHub.Organisation;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace MemberHub.Data;
+
+public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberClass> MemberClasses => Set<MemberClass>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<MemberTag> MemberTags => Set<MemberTag>();
+    public DbSet<ContactRecord> ContactRecords => Set<ContactRecord>();
+    public DbSet<MemberRelation> MemberRelations => Set<MemberRelation>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MemberHubDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Yen>().HaveConversion<YenConverter>();
+    }
+
+    private sealed class YenConverter() : ValueConverter<Yen, long>(y => y.Value, v => new Yen(v));
+}

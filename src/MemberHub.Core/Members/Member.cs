@@ -1,0 +1,104 @@
+using MemberHub.Auditing;
+using MemberHub.Text;
+
+namespace MemberHub.Members;
+
+/// <summary>One entry of the member register (会員名簿). Never hard-deleted: members withdraw or are archived.</summary>
+public class Member : IAudited
+{
+    public long Id { get; set; }
+
+    /// <summary>Assigned once from <see cref="NumberSequence"/>; never reused, also after withdrawal.</summary>
+    public int MemberNumber { get; set; }
+
+    public MemberKind Kind { get; set; }
+
+    /// <summary>氏名; for an organisation, the organisation's name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>フリガナ in full-width katakana; required because the bank speaks kana.</summary>
+    public string NameKana { get; set; } = "";
+
+    public string? ContactPersonName { get; set; }
+    public string? ContactPersonKana { get; set; }
+
+    public long MemberClassId { get; set; }
+    public MemberClass? MemberClass { get; set; }
+    public int Units { get; set; } = 1;
+
+    public MemberStatus Status { get; set; } = MemberStatus.Active;
+    public DateOnly StatusChangedOn { get; set; }
+    public string? StatusReason { get; set; }
+    public DateOnly JoinedOn { get; set; }
+
+    /// <summary>Archived members are hidden from the register unless asked for; their history stays.</summary>
+    public bool IsArchived { get; set; }
+
+    public string? PostalCode { get; set; }
+    public string? Prefecture { get; set; }
+    public string? City { get; set; }
+    public string? Street { get; set; }
+    public string? Building { get; set; }
+
+    public string? Phone { get; set; }
+    public string? MobilePhone { get; set; }
+    public string? Email { get; set; }
+    public DateOnly? Birthday { get; set; }
+
+    public ContactChannel? PreferredChannel { get; set; }
+    public string? BestTimeToCall { get; set; }
+    public bool RefusesPhone { get; set; }
+    public bool RefusesEmail { get; set; }
+    public bool RefusesPost { get; set; }
+    public bool NoNewsletters { get; set; }
+    public string? AssignedStaffUserId { get; set; }
+
+    public string? Hobbies { get; set; }
+    public string? Likes { get; set; }
+    public string? Dislikes { get; set; }
+    public Weekdays DaysOff { get; set; }
+    public string? FamilyNotes { get; set; }
+    public string? Notes { get; set; }
+
+    public bool ConsentToBeNamed { get; set; }
+    public bool ConsentToBePhotographed { get; set; }
+
+    /// <summary>The sign-in account of a member who volunteers (マイページ).</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>Optimistic concurrency: the app increments it on every save, a stale save is refused.</summary>
+    public int Version { get; set; }
+
+    /// <summary>Name, furigana, number, phones and e-mail folded by <see cref="KanaNormalizer.ForSearch"/>: one indexed column the search scans.</summary>
+    public string SearchText { get; set; } = "";
+
+    /// <summary>Furigana without spaces, for sorting in 五十音 order.</summary>
+    public string SortKana { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<MemberTag> Tags { get; set; } = [];
+    public List<ContactRecord> ContactRecords { get; set; } = [];
+
+    string IAudited.AuditKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Recomputes the derived search columns; call before every save.</summary>
+    public void RefreshSearchText()
+    {
+        SortKana = KanaNormalizer.ForSearch(NameKana);
+        SearchText = string.Join('|', new[]
+        {
+            MemberNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            KanaNormalizer.ForSearch(Name),
+            SortKana,
+            KanaNormalizer.ForSearch(ContactPersonName),
+            KanaNormalizer.ForSearch(ContactPersonKana),
+            PhoneNumber.Digits(Phone),
+            PhoneNumber.Digits(MobilePhone),
+            (Email ?? "").Trim().ToLowerInvariant(),
+        }.Where(s => s.Length > 0));
+    }
+
+    public string Address => string.Join(" ", new[] { Prefecture, City, Street, Building }.Where(s => !string.IsNullOrWhiteSpace(s)));
+}

@@ -1,0 +1,20 @@
+using MemberHub.Auditing;
+using MemberHub.Common;
+
+namespace MemberHub.Members;
+
+/// <summary>会員種別: 正会員, 賛助会員 … managed by Admin. Dues = fee per unit × units.</summary>
+public class MemberClass : IAudited
+{
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public Yen AnnualFeePerUnit { get; set; }
+    public int DefaultUnits { get; set; } = 1;
+    /// <summary>正会員 are the legal members with a vote at the general meeting.</summary>
+    public bool HasVote { get; set; }
+    public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
+    public int Version { get; set; }
+
+    string IAudited.AuditKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

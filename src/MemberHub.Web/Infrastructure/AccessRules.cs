@@ -1,0 +1,52 @@
+using MemberHub.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace MemberHub.Web.Infrastructure;
+
+/// <summary>
+/// Who may go where, in one table. Everything not listed here needs a signed-in user with one of the
+/// four roles (the fallback policy); the few anonymous pages are listed explicitly.
+/// The role test in tests/Integration enumerates every page and checks it against its own table.
+/// </summary>
+public static class AccessRules
+{
+    public static class Policies
+    {
+        public const string Admin = "Admin";
+        public const string MemberRegister = "MemberRegister";
+        public const string MemberEditing = "MemberEditing";
+        public const string Office = "Office";
+        public const string Finance = "Finance";
+        public const string AnyRole = "AnyRole";
+    }
+
+    public static readonly AuthorizationPolicy AnyRole = new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .RequireRole(Roles.All)
+        .Build();
+
+    public static void Apply(PageConventionCollection pages)
+    {
+        pages.AllowAnonymousToPage("/Account/Login");
+        pages.AllowAnonymousToPage("/Account/LoginWith2fa");
+        pages.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
+        pages.AllowAnonymousToPage("/Account/ForgotPassword");
+        pages.AllowAnonymousToPage("/Account/ResetPassword");
+        pages.AllowAnonymousToPage("/Account/AcceptInvitation");
+        pages.AllowAnonymousToPage("/Account/Lockout");
+        pages.AllowAnonymousToPage("/Account/Logout");
+        pages.AllowAnonymousToPage("/Account/AccessDenied");
+        pages.AllowAnonymousToPage("/Setup/Index");
+        pages.AllowAnonymousToPage("/Error");
+        pages.AllowAnonymousToPage("/Status");
+
+        pages.AuthorizeFolder("/Admin", Policies.Admin);
+        pages.AuthorizeFolder("/Members", Policies.MemberRegister);
+        pages.AuthorizeFolder("/Dues", Policies.Finance);
+        pages.AuthorizeFolder("/Payments", Policies.Finance);
+        pages.AuthorizeFolder("/Volunteers", Policies.Office);
+        pages.AuthorizeFolder("/FollowUp", Policies.Office);
+        // /My (マイページ) and /Account/Manage: any signed-in user, through the fallback policy.
+    }
+}
