@@ -20,7 +20,7 @@ public sealed class AcceptInvitationRequestValidator : AbstractValidator<AcceptI
     public AcceptInvitationRequestValidator()
     {
         RuleFor(r => r.DisplayName).NotEmpty().WithMessage("お名前を入力してください。").MaximumLength(200).WithMessage("お名前は200文字以内で入力してください。");
-        RuleFor(r => r.Password).MinimumLength(12).WithMessage("パスワードは12文字以上にしてください。");
+        RuleFor(r => r.Password).Must(p => (p ?? "").Length >= 12).WithMessage("パスワードは12文字以上にしてください。");
         RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).WithMessage("確認用のパスワードが一致しません。");
     }
 }

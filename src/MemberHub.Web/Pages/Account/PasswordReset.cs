@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace MemberHub.Web.Pages.Account;
 
 /// <summary>Reset links carry Identity's own token (valid 2 hours, void once the password or security stamp changes).</summary>
-public sealed class PasswordResetLinks(UserManager<AppUser> users, SiteLinks links)
+public sealed class PasswordResetLinkHandler(UserManager<AppUser> users, SiteLinks links)
 {
     public async Task<string> CreateAsync(AppUser user)
     {
@@ -36,7 +36,7 @@ public sealed class PasswordResetLinks(UserManager<AppUser> users, SiteLinks lin
 
 public enum ForgotPasswordOutcome { Accepted, AskAdministrator }
 
-public sealed class ForgotPasswordHandler(UserManager<AppUser> users, IMailSender mail, PasswordResetLinks links, ILogger<ForgotPasswordHandler> logger)
+public sealed class ForgotPasswordHandler(UserManager<AppUser> users, IMailSender mail, PasswordResetLinkHandler links, ILogger<ForgotPasswordHandler> logger)
 {
     public bool CanSendMail => mail.IsConfigured;
 
@@ -49,7 +49,7 @@ public sealed class ForgotPasswordHandler(UserManager<AppUser> users, IMailSende
         {
             try
             {
-                await mail.SendAsync(PasswordResetLinks.Message(user, await links.CreateAsync(user)));
+                await mail.SendAsync(PasswordResetLinkHandler.Message(user, await links.CreateAsync(user)));
             }
             catch (Exception e) when (e is IOException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException)
             {
@@ -72,7 +72,7 @@ public sealed class ResetPasswordRequestValidator : AbstractValidator<ResetPassw
 {
     public ResetPasswordRequestValidator()
     {
-        RuleFor(r => r.Password).MinimumLength(12).WithMessage("パスワードは12文字以上にしてください。");
+        RuleFor(r => r.Password).Must(p => (p ?? "").Length >= 12).WithMessage("パスワードは12文字以上にしてください。");
         RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).WithMessage("確認用のパスワードが一致しません。");
     }
 }

@@ -39,7 +39,7 @@ public sealed class ChangePasswordRequestValidator : AbstractValidator<ChangePas
     public ChangePasswordRequestValidator()
     {
         RuleFor(r => r.CurrentPassword).NotEmpty().WithMessage("現在のパスワードを入力してください。");
-        RuleFor(r => r.NewPassword).MinimumLength(12).WithMessage("パスワードは12文字以上にしてください。");
+        RuleFor(r => r.NewPassword).Must(p => (p ?? "").Length >= 12).WithMessage("パスワードは12文字以上にしてください。");
         RuleFor(r => r.ConfirmPassword).Equal(r => r.NewPassword).WithMessage("確認用のパスワードが一致しません。");
     }
 }

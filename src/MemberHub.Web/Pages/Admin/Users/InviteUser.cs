@@ -96,7 +96,7 @@ public sealed class InviteUserHandler(
         if (!mail.IsConfigured) return (new InviteResult(false, link, false, email), []);
         try
         {
-            var organisation = await db.OrganisationSettings.Select(o => o.Name).FirstOrDefaultAsync() ?? "";
+            var organisation = await db.OrganisationSettings.Where(o => o.Id == OrganisationSettings.SingletonId).Select(o => o.Name).SingleOrDefaultAsync() ?? "";
             await mail.SendAsync(Message(invitation, organisation, link));
             return (new InviteResult(true, null, false, email), []);
         }

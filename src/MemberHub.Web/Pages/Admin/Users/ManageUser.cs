@@ -96,7 +96,7 @@ public sealed record PasswordResetResult(bool Sent, string? Link, string? Error)
 public sealed class IssuePasswordResetHandler(
     MemberHubDbContext db,
     UserManager<AppUser> users,
-    PasswordResetLinks links,
+    PasswordResetLinkHandler links,
     IMailSender mail,
     IAuditActor actor,
     TimeProvider clock,
@@ -113,7 +113,7 @@ public sealed class IssuePasswordResetHandler(
         {
             try
             {
-                await mail.SendAsync(PasswordResetLinks.Message(user, link));
+                await mail.SendAsync(PasswordResetLinkHandler.Message(user, link));
                 sent = true;
             }
             catch (Exception e) when (e is IOException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException)
