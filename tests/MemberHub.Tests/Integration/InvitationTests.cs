@@ -21,7 +21,7 @@ public class InvitationTests(MemberHubFactory app) : IClassFixture<MemberHubFact
         var response = await admin.SubmitFormAsync("/Admin/Users/Invite", values);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = HtmlForms.Parse(await response.BodyAsync());
-        var input = doc.QuerySelector("[data-testid=one-time-link] input") as IHtmlInputElement;
+        var input = doc.QuerySelector("[data-testid=one-time-link] textarea") as IHtmlTextAreaElement;
         Assert.NotNull(input);
         Assert.NotNull(doc.QuerySelector("[data-testid=one-time-link] button[data-copy-target]"));
         return new Uri(input.Value).PathAndQuery;
@@ -180,7 +180,7 @@ public class InvitationTests(MemberHubFactory app) : IClassFixture<MemberHubFact
         var user = await app.CreateUserAsync(Roles.Staff);
         var response = await admin.Http.SubmitFormAsync($"/Admin/Users/Edit?id={user.Id}", new Dictionary<string, string>(), "form[action*='handler=ResetLink']");
         var doc = HtmlForms.Parse(await response.BodyAsync());
-        var link = new Uri(((IHtmlInputElement)doc.QuerySelector("[data-testid=one-time-link] input")!).Value).PathAndQuery;
+        var link = new Uri(((IHtmlTextAreaElement)doc.QuerySelector("[data-testid=one-time-link] textarea")!).Value).PathAndQuery;
 
         var client = app.CreateAnonymousClient();
         var reset = await client.SubmitFormAsync(link, new Dictionary<string, string>
