@@ -50,7 +50,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     private async Task ServeAsync(TcpClient client)
     {
-        using var _ = client;
+        try { await ConverseAsync(client); }
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException) { }
+        finally { client.Dispose(); }
+    }
+
+    private async Task ConverseAsync(TcpClient client)
+    {
         await using var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.Latin1);
         await using var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
