@@ -35,6 +35,7 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<MemberHubDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>();
 

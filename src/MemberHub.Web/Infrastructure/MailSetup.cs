@@ -66,5 +66,6 @@ public static class MailSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
+        builder.Services.AddScoped<SiteLinks>();
     }
 }

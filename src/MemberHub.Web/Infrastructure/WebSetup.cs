@@ -12,6 +12,9 @@ public static class WebSetup
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRazorPages(o => AccessRules.Apply(o.Conventions));
+        // Validation is FluentValidation's, in Japanese; MVC's implicit [Required] on non-nullable strings
+        // would add "The Name field is required." in English beside it.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         builder.Services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";

@@ -15,6 +15,8 @@ public sealed class SignInHandler(SignInManager<AppUser> signIn, UserManager<App
 {
     public async Task<LoginOutcome> HandleAsync(LoginRequest request)
     {
+        // Empty form fields arrive as null.
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password)) return LoginOutcome.Failed;
         var user = await users.FindByEmailAsync(request.Email.Trim());
         if (user is null || !user.IsActive) return LoginOutcome.Failed;
         // lockoutOnFailure: Identity only counts failures when asked to.

@@ -26,7 +26,7 @@ public sealed class SetupRequestValidator : AbstractValidator<SetupRequest>
         RuleFor(r => r.OrganisationName).NotEmpty().WithMessage("団体名を入力してください。").MaximumLength(200).WithMessage("団体名は200文字以内で入力してください。");
         RuleFor(r => r.AdminName).NotEmpty().WithMessage("管理者のお名前を入力してください。").MaximumLength(200).WithMessage("お名前は200文字以内で入力してください。");
         RuleFor(r => r.Email).NotEmpty().WithMessage("メールアドレスを入力してください。").EmailAddress().WithMessage("メールアドレスの形式が正しくありません。");
-        RuleFor(r => r.Password).MinimumLength(12).WithMessage("パスワードは12文字以上にしてください。");
+        RuleFor(r => r.Password).Must(p => (p ?? "").Length >= 12).WithMessage("パスワードは12文字以上にしてください。");
         RuleFor(r => r.ConfirmPassword).Equal(r => r.Password).WithMessage("確認用のパスワードが一致しません。");
     }
 }
