@@ -23,6 +23,7 @@ public class BrowserSite : MemberHubFactory, IAsyncLifetime
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _tabsPerTest = new();
 
     public BrowserSite()
     {
@@ -40,6 +41,9 @@ public class BrowserSite : MemberHubFactory, IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium was not found at {ChromiumPath}. The browser tests need it: run `bash .ci/setup-machine` " +
                 "(installs chromium and fonts-noto-cjk through apt-get), or set MEMBERHUB_CHROMIUM to a Chromium binary.");
+
+        // Expect(...) waits 5 s by default; the test machines are small and shared.
+        Assertions.SetDefaultExpectTimeout(10_000);
 
         StartServer();
         BaseUrl = ClientOptions.BaseAddress;
@@ -62,11 +66,13 @@ public class BrowserSite : MemberHubFactory, IAsyncLifetime
 
     public async Task<BrowserTab> OpenAsync(BrowserNewContextOptions options)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions(options) { BaseURL = BaseUrl.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions(options) { BaseURL = options.BaseURL ?? BaseUrl.ToString() });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(20_000);
         var page = await context.NewPageAsync();
-        return new BrowserTab(context, page);
+        var test = TestContext.Current.TestMethod?.MethodName ?? "tab";
+        var n = _tabsPerTest.AddOrUpdate(test, 1, (_, c) => c + 1);
+        return new BrowserTab(context, page, n == 1 ? test : $"{test}-{n}");
     }
 
     public override async ValueTask DisposeAsync()
@@ -81,14 +87,14 @@ public class BrowserSite : MemberHubFactory, IAsyncLifetime
 /// <summary>One browser profile with one page, plus what tests need around it: screenshots, sign-in, error tracking.</summary>
 public sealed class BrowserTab : IAsyncDisposable
 {
-    public static readonly BrowserNewContextOptions Laptop = new()
+    public static BrowserNewContextOptions Laptop => new()
     {
         Locale = "ja-JP",
         TimezoneId = "Asia/Tokyo",
         ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
     };
 
-    public static readonly BrowserNewContextOptions Phone = new()
+    public static BrowserNewContextOptions Phone => new()
     {
         Locale = "ja-JP",
         TimezoneId = "Asia/Tokyo",
@@ -100,8 +106,11 @@ public sealed class BrowserTab : IAsyncDisposable
 
     private readonly List<string> _errors = [];
 
-    public BrowserTab(IBrowserContext context, IPage page)
+    private readonly string _name;
+
+    public BrowserTab(IBrowserContext context, IPage page, string name)
     {
+        _name = name;
         Context = context;
         Page = page;
         page.PageError += (_, error) => _errors.Add($"script error on {page.Url}: {error}");
@@ -184,7 +193,22 @@ public sealed class BrowserTab : IAsyncDisposable
         Assert.True(mark == "still-here", "the page was reloaded or left; the change should have come in place (htmx)");
     }
 
-    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    /// <summary>
+    /// Saves how the page looked at the end (artifacts/screenshots/last/{test method}.png): when a test fails,
+    /// that is the screen it failed on, which says more than the assertion message.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, "last", _name + ".png"), FullPage = true, Timeout = 5_000 });
+        }
+        catch (PlaywrightException)
+        {
+            // The page may be gone (crashed, closed); the test's own failure is what matters.
+        }
+        await Context.CloseAsync();
+    }
 }
 
 /// <summary>artifacts/screenshots/ at the repository root (git-ignored), or MEMBERHUB_SCREENSHOTS.</summary>
