@@ -139,7 +139,8 @@ public class MemberHubFactory : WebApplicationFactory<Program>
         return new SignedInClient(client, user);
     }
 
-    public void EnsureStarted() => _ = Server;
+    /// <summary>Starts the host (TestServer or, for <see cref="BrowserSite"/>, Kestrel; `Server` throws under Kestrel).</summary>
+    public void EnsureStarted() => _ = Services;
 
     protected override void Dispose(bool disposing)
     {
