@@ -112,9 +112,9 @@ public sealed class DemoMemberGenerator(int seed)
 
         if (_random.Next(100) < 10)
         {
-            var stemList = DemoNames.OrganisationStems;
-            var (stem, stemKana) = Pick(stemList);
             var (prefix, prefixKana, suffix, suffixKana) = Pick(DemoNames.OrganisationForms);
+            var company = (prefix + suffix).Contains("会社", StringComparison.Ordinal);
+            var (stem, stemKana) = Pick(company ? DemoNames.CompanyStems : DemoNames.OrganisationStems);
             m.Kind = MemberKind.Organisation;
             m.Name = prefix.Length > 0 ? $"{prefix} {stem}{suffix}" : $"{stem}{suffix}";
             m.NameKana = $"{prefixKana}{stemKana}{suffixKana}".Trim();

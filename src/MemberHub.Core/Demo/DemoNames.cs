@@ -77,14 +77,19 @@ internal static class DemoNames
         ["ヒガ"] = "higa", ["キンジョウ"] = "kinjo", ["オオシロ"] = "oshiro",
     };
 
-    /// <summary>Organisation names: (name, kana of the distinctive part, legal form).</summary>
+    /// <summary>The distinctive part of a non-profit's or association's name, with its reading.</summary>
     public static readonly (string Name, string Kana)[] OrganisationStems =
     [
         ("ひまわり", "ヒマワリ"), ("さくら", "サクラ"), ("あおば", "アオバ"), ("みらい", "ミライ"), ("こもれび", "コモレビ"),
-        ("つばさ", "ツバサ"), ("東和", "トウワ"), ("大和", "ヤマト"), ("共栄", "キョウエイ"), ("光和", "コウワ"),
-        ("中央", "チュウオウ"), ("緑風", "リョクフウ"), ("山田製作所", "ヤマダセイサクショ"), ("丸高商事", "マルタカショウジ"),
-        ("北斗", "ホクト"), ("朝日", "アサヒ"), ("若葉", "ワカバ"), ("虹の橋", "ニジノハシ"), ("陽だまり", "ヒダマリ"),
-        ("ふれあい", "フレアイ"),
+        ("つばさ", "ツバサ"), ("緑風", "リョクフウ"), ("若葉", "ワカバ"), ("虹の橋", "ニジノハシ"), ("陽だまり", "ヒダマリ"),
+        ("ふれあい", "フレアイ"), ("朝日", "アサヒ"),
+    ];
+
+    public static readonly (string Name, string Kana)[] CompanyStems =
+    [
+        ("東和", "トウワ"), ("大和", "ヤマト"), ("共栄", "キョウエイ"), ("光和", "コウワ"), ("中央印刷", "チュウオウインサツ"),
+        ("山田製作所", "ヤマダセイサクショ"), ("丸高商事", "マルタカショウジ"), ("北斗建設", "ホクトケンセツ"), ("朝日不動産", "アサヒフドウサン"),
+        ("みどり薬局", "ミドリヤッキョク"), ("森の木工房", "モリノキコウボウ"),
     ];
 
     public static readonly (string Prefix, string PrefixKana, string Suffix, string SuffixKana)[] OrganisationForms =
