@@ -10,7 +10,6 @@ namespace MemberHub.Benchmarks;
 /// A benchmark, not a test: it reports latency percentiles and fails only when a request fails.
 /// Usage: dotnet run -c Release --project tests/MemberHub.Benchmarks -- [--members N] [--requests N] [--postgres "cs"] [--data DIR] [--keep]
 /// </summary>
-
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)

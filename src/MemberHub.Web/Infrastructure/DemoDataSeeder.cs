@@ -57,7 +57,6 @@ public sealed class DemoDataSeeder(
 
     public async Task SeedIfEmptyAsync()
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var now = clock.GetUtcNow().UtcDateTime;
         var today = JapanTime.Today(clock);
 
@@ -75,17 +74,14 @@ public sealed class DemoDataSeeder(
             db.MemberClasses.AddRange(CompleteSetupHandler.DefaultMemberClasses());
         await db.SaveChangesAsync();
 
-        var seededMembers = false;
         if (!await db.Members.AnyAsync())
         {
+            var started = System.Diagnostics.Stopwatch.StartNew();
             await SeedMembersAsync(today, now);
-            seededMembers = true;
+            log.LogInformation("Demo data: {Count} members seeded in {Ms} ms.", MemberCount, started.ElapsedMilliseconds);
         }
         if (!await db.Users.AnyAsync())
             await CreateAccountsAsync(now);
-
-        if (seededMembers)
-            log.LogInformation("Demo data: {Count} members seeded in {Ms} ms.", await db.Members.CountAsync(), started.ElapsedMilliseconds);
     }
 
     private async Task SeedMembersAsync(DateOnly today, DateTime now)
