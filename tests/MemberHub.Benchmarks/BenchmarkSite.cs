@@ -13,6 +13,8 @@ public sealed class BenchmarkSite(string dataFolder, string? postgres) : WebAppl
         builder.UseEnvironment("Production");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        // Migrate probes a PostgreSQL database before creating it, and EF logs that expected failure as an error.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection", "None");
         builder.UseSetting("Database:DataFolder", dataFolder);
         if (postgres is not null)
         {
