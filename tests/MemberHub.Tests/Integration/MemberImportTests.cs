@@ -156,7 +156,10 @@ public abstract class MemberImportTests(MemberHubFactory app)
             Assert.Equal(new DateOnly(1970, 3, 3), kenichi.Birthday);
             Assert.Equal("①会報は郵送希望", kenichi.Notes);
             Assert.Equal("備考に,カンマ", (await db.Members.SingleAsync(m => m.Name == "斎藤 博")).Notes);
-            Assert.Equal("サイトウ ヒロシ", (await db.Members.SingleAsync(m => m.Name == "斎藤 博")).NameKana);
+            var hiroshi = await db.Members.SingleAsync(m => m.Name == "斎藤 博");
+            Assert.Equal("サイトウ ヒロシ", hiroshi.NameKana);
+            // The prefecture written in front of the city is taken into its own field.
+            Assert.Equal(("京都府", "京都市左京区"), (hiroshi.Prefecture, hiroshi.City));
         });
     }
 

@@ -308,6 +308,17 @@ public sealed partial class ImportMembersHandler(
             }
             m.City = Optional(Get(MemberImportField.City), "市区町村", 100, reasons);
             m.Street = Optional(Get(MemberImportField.Street), "番地", 200, reasons);
+            // Many lists keep the whole address in one 住所 column: take the prefecture off its front.
+            if (m.Prefecture is null)
+            {
+                var (pref, rest) = SplitPrefecture(m.City ?? m.Street);
+                if (pref is not null)
+                {
+                    m.Prefecture = pref;
+                    if (m.City is not null) m.City = rest.Length > 0 ? rest : null;
+                    else m.Street = rest.Length > 0 ? rest : null;
+                }
+            }
             m.Building = Optional(Get(MemberImportField.Building), "建物名", 200, reasons);
             m.Phone = ReadPhone(Get(MemberImportField.Phone), "電話番号", reasons);
             m.MobilePhone = ReadPhone(Get(MemberImportField.MobilePhone), "携帯電話番号", reasons);
@@ -354,6 +365,13 @@ public sealed partial class ImportMembersHandler(
         }
         if (table.Rows.Count == 0) mappingErrors.Add("見出し行の下にデータの行がありません。");
         return new ImportPreview(fileName, table, candidates, problems, mappingErrors);
+    }
+
+    private static (string? Prefecture, string Remainder) SplitPrefecture(string? address)
+    {
+        if (address is null) return (null, "");
+        var p = Prefectures.All.FirstOrDefault(x => address.StartsWith(x, StringComparison.Ordinal));
+        return p is null ? (null, address) : (p, address[p.Length..].TrimStart(' ', '　'));
     }
 
     private static string Normalise(string text) => text.Normalize(NormalizationForm.FormKC).Trim();
