@@ -296,6 +296,8 @@ public abstract class MemberImportTests(MemberHubFactory app)
         }
         Assert.Contains("CSVファイル（拡張子 .csv）を選んでください", await Post([1, 2, 3], "名簿.xlsx"));
         Assert.Contains("ファイルが大きすぎます", await Post(new byte[5 * 1024 * 1024 + 10], "big.csv"));
+        Assert.Contains("「Unicode テキスト」（UTF-16）形式です", await Post([0xFF, 0xFE, 0x0F, 0x6C], "名簿.txt"));
+        Assert.Contains("CSVファイルを選んでください", await Post([], "empty.csv"));
     }
 }
 

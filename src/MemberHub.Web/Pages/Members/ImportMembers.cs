@@ -82,7 +82,13 @@ public sealed partial class ImportMembersHandler(
         if (length > ImportFileStore.MaxBytes) return Refuse("ファイルが大きすぎます。5MBまでのCSVファイルにしてください。");
         var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (ext is not (".csv" or ".txt")) return Refuse("CSVファイル（拡張子 .csv）を選んでください。Excelのブックは「名前を付けて保存」で「CSV」を選ぶと保存できます。");
-        var id = await _files.SaveAsync(content, fileName ?? "members.csv");
+        await using var buffered = new MemoryStream();
+        await content.CopyToAsync(buffered);
+        var head = buffered.GetBuffer().AsSpan(0, (int)Math.Min(2, buffered.Length));
+        if (head.SequenceEqual(new byte[] { 0xFF, 0xFE }) || head.SequenceEqual(new byte[] { 0xFE, 0xFF }))
+            return Refuse("このファイルはExcelの「Unicode テキスト」（UTF-16）形式です。Excelで「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」を選んで保存し直してください。");
+        buffered.Position = 0;
+        var id = await _files.SaveAsync(buffered, fileName ?? "members.csv");
         var mapping = new ImportMapping { UploadId = id, Encoding = encoding ?? EncodingChoice.Auto };
         return await MappingAsync(mapping, guess: true);
     }
