@@ -29,6 +29,7 @@ public static class DataSetup
             options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
         });
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddSingleton<DemoCredentials>();
     }
 
     public static string SqliteConnectionString(DatabaseOptions db)
