@@ -12,7 +12,7 @@ namespace MemberHub.Payments;
 /// (ショウジ, ショージ and ジョージ/ジョウジ read alike once ー is gone), ヂ/ヅ/ヲ/ヴ as ジ/ズ/オ/ブ.
 /// </param>
 /// <param name="FamilyKey">The loose key of the first word when the name had a space in it (the family name), else "".</param>
-/// <param name="Numbers">Numbers typed in the name, leading zeros dropped; hyphenated runs also joined ("2026-0012" gives 2026, 12 and 202612).</param>
+/// <param name="Numbers">Numbers typed in the name, leading zeros dropped; hyphenated runs also joined ("2026-0012" gives 2026, 12 and 20260012).</param>
 /// <param name="MayBeTruncated">The text fills (nearly) the 48-byte Zengin field, so the bank may have cut it.</param>
 public sealed record PayerName(string Raw, string Key, string LooseKey, string FamilyKey, bool IsCompany,
     IReadOnlyList<string> Numbers, bool MayBeTruncated);
@@ -44,6 +44,9 @@ public static class PayerNameNormalizer
         "コウエキザイダンホウジン", "シヤカイフクシホウジン", "ドクリツギヨウセイホウジン", "カブシキガイシヤ", "カブシキカイシヤ",
         "ユウゲンガイシヤ", "ユウゲンカイシヤ", "ゴウドウガイシヤ", "ゴウドウカイシヤ", "ゴウシガイシヤ", "ゴウメイガイシヤ",
         "イリヨウホウジン", "ガツコウホウジン", "シユウキヨウホウジン", "シヤダンホウジン", "ザイダンホウジン", "NPOホウジン", "NPO",
+        // kanji, for names typed or downloaded that way ((株) and ㈱ lose their brackets before this step)
+        "特定非営利活動法人", "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人", "社会福祉法人", "医療法人",
+        "学校法人", "宗教法人", "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "NPO法人", "株", "有", "特非",
     }.OrderByDescending(s => s.Length).ToArray();
 
     // Words payers add that are not their name (会費, 年会費, 寄付, 振込).
@@ -114,7 +117,7 @@ public static class PayerNameNormalizer
         return sb.ToString();
     }
 
-    /// <summary>Takes the digit runs out of a word, leading zeros dropped; "2026-0012" also gives "202612".</summary>
+    /// <summary>Takes the digit runs out of a word, leading zeros dropped; "2026-0012" also gives "20260012".</summary>
     private static string ExtractNumbers(string word, List<string> numbers)
     {
         var sb = new StringBuilder(word.Length);

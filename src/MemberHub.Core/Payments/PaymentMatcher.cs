@@ -189,7 +189,8 @@ public static class PaymentMatcher
         var agrees = (r & NameAgrees) != 0;
         double s = 0;
         if ((r & MatchReasons.InvoiceNumber) != 0) s = Math.Max(s, agrees ? 0.97 : 0.9);
-        if ((r & MatchReasons.MemberNumber) != 0) s = Math.Max(s, agrees ? 0.95 : payer.LooseKey.Length == 0 ? 0.75 : 0.7);
+        // A number alone still beats a remembered payer (DOMAIN.md §4), but not a number with the name agreeing.
+        if ((r & MatchReasons.MemberNumber) != 0) s = Math.Max(s, agrees ? 0.95 : 0.87);
         if ((r & MatchReasons.RememberedPayer) != 0) s = Math.Max(s, Math.Max(0.5, 0.85 - 0.1 * (e.AliasShare - 1)));
         if ((r & MatchReasons.FullName) != 0) s = Math.Max(s, e.NameShare == 1 ? 0.6 : Math.Max(0.35, 0.55 - 0.05 * (e.NameShare - 1)));
         if ((r & MatchReasons.FamilyName) != 0) s = Math.Max(s, 0.3);
@@ -221,7 +222,10 @@ public static class PaymentMatcher
     /// </summary>
     private static bool HasConflict(Evidence first, PayerName payer, IEnumerable<Evidence> others)
     {
-        if (others.Any(o => (o.Reasons & Identifying) != 0)) return true;
+        // A number with the name agreeing tells namesakes apart: only another number or remembered payer conflicts.
+        var numbered = (first.Reasons & (MatchReasons.MemberNumber | MatchReasons.InvoiceNumber)) != 0 && (first.Reasons & NameAgrees) != 0;
+        var conflicting = numbered ? Identifying & ~MatchReasons.FullName : Identifying;
+        if (others.Any(o => (o.Reasons & conflicting) != 0)) return true;
         if ((first.Reasons & (MatchReasons.MemberNumber | MatchReasons.InvoiceNumber)) != 0) return false;
         return payer.Numbers.Any(n => n.Length >= 2);
     }
