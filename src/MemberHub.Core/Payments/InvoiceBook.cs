@@ -54,6 +54,7 @@ internal sealed class InvoiceBook
                 if (member.HouseholdId is { } h) Add(_households, h, member);
             }
             member.Invoices.Add(invoice);
+            _invoiceMember[invoice.InvoiceId] = member;
             var invoiceKey = PayerNameNormalizer.NumberKey(invoice.InvoiceNumber);
             if (invoiceKey.Length >= 4 && (!_byInvoiceNumber.TryGetValue(invoiceKey, out var list) || !list.Contains(member)))
                 Add(_byInvoiceNumber, invoiceKey, member);
@@ -96,6 +97,10 @@ internal sealed class InvoiceBook
         var key = payer.LooseKey;
         if (key.Length == 0) return None;
         var found = _byName.TryGetValue(key, out var exact) ? exact.Where(m => !CompanyMismatch(payer, m)).ToList() : [];
+        if (found.Count == 0)
+            foreach (var cut in payer.WithoutBranch)
+                if (_byName.TryGetValue(cut, out var branchless))
+                    found.AddRange(branchless.Where(m => !found.Contains(m) && !CompanyMismatch(payer, m)));
         if (payer.MayBeTruncated && key.Length >= 4)
         {
             // The last character may be half of a voiced kana (ｶﾞ cut after ｶ): compare without it.
@@ -108,10 +113,12 @@ internal sealed class InvoiceBook
 
     /// <summary>
     /// A company paying under a name that staff typed as a person's (family and given name with a space):
-    /// ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ (山田商事) is not ヤマダ ショウジ (山田昭二).
+    /// ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ (山田商事) is not ヤマダ ショウジ (山田昭二); nor is ｼﾔ)ｻﾝﾌﾄﾞｳｻﾝ the ｶ)ｻﾝﾌﾄﾞｳｻﾝ when the register
+    /// says which legal form each has.
     /// </summary>
     private static bool CompanyMismatch(PayerName payer, Member m) =>
-        payer.IsCompany && !m.Name.IsCompany && m.Name.FamilyKey.Length > 0;
+        payer.IsCompany && !m.Name.IsCompany && m.Name.FamilyKey.Length > 0 ||
+        payer.LegalForm.Length > 0 && m.Name.LegalForm.Length > 0 && payer.LegalForm != m.Name.LegalForm;
 
     public IReadOnlyList<Member> AliasMembers(PayerName payer)
     {
@@ -181,10 +188,21 @@ internal sealed class InvoiceBook
         for (var i = 0; i + 1 < key.Length; i++) yield return key[i] << 16 | key[i + 1];
     }
 
+    private readonly Dictionary<long, Member> _invoiceMember = [];
+    private readonly HashSet<long> _touched = [];
+
     public void Reserve(long invoiceId, long amount)
     {
-        if (_remaining.TryGetValue(invoiceId, out var r)) _remaining[invoiceId] = r - amount;
+        if (!_remaining.TryGetValue(invoiceId, out var r)) return;
+        _remaining[invoiceId] = r - amount;
+        var member = _invoiceMember[invoiceId];
+        _touched.Add(member.Id);
+        if (member.HouseholdId is { } h && _households.TryGetValue(h, out var mates))
+            foreach (var m in mates) _touched.Add(m.Id);
     }
+
+    /// <summary>Something of this member's (or their household's) was reserved in this batch.</summary>
+    public bool IsTouched(long memberId) => _touched.Contains(memberId);
 
     private List<(OpenInvoice Invoice, long Due)> Open(Member m) =>
         m.Invoices.Select(i => (i, _remaining[i.InvoiceId])).Where(x => x.Item2 > 0).ToList();

@@ -8,14 +8,24 @@ namespace MemberHub.Payments;
 /// </summary>
 /// <param name="Key">Katakana, large kana only, no long-vowel marks, spaces, brackets, digits or legal forms.</param>
 /// <param name="LooseKey">
-/// <see cref="Key"/> with the spellings people and banks disagree on folded: ウ after an O- or U-row kana
-/// (ショウジ, ショージ and ジョージ/ジョウジ read alike once ー is gone), ヂ/ヅ/ヲ/ヴ as ジ/ズ/オ/ブ.
+/// <see cref="Key"/> with the spellings people and banks disagree on folded: a long vowel after an O- or U-row kana
+/// written ウ (ショウジ, ショージ, ｼﾖ-ｼﾞ; ジョージ, ジョウジ), other long-vowel marks dropped, ヂ/ヅ/ヲ/ヴ as ジ/ズ/オ/ブ.
 /// </param>
 /// <param name="FamilyKey">The loose key of the first word when the name had a space in it (the family name), else "".</param>
 /// <param name="Numbers">Numbers typed in the name, leading zeros dropped; hyphenated runs also joined ("2026-0012" gives 2026, 12 and 20260012).</param>
 /// <param name="MayBeTruncated">The text fills (nearly) the 48-byte Zengin field, so the bank may have cut it.</param>
 public sealed record PayerName(string Raw, string Key, string LooseKey, string FamilyKey, bool IsCompany,
-    IReadOnlyList<string> Numbers, bool MayBeTruncated);
+    IReadOnlyList<string> Numbers, bool MayBeTruncated)
+{
+    /// <summary>
+    /// Loose keys without a branch or office glued to the end (ﾐﾗｲｹﾝｾﾂｵｵｻｶｼﾃﾝ): where the place name starts is
+    /// unknown, so every plausible cut is listed. Empty when the name ends in no branch word.
+    /// </summary>
+    public IReadOnlyList<string> WithoutBranch { get; init; } = [];
+
+    /// <summary>The legal form as the bank abbreviates it (カ, ユ, トクヒ …), when one was written; else "".</summary>
+    public string LegalForm { get; init; } = "";
+}
 
 /// <summary>
 /// Folds payer names as banks send them (half-width kana without small kana, "-" for ー, legal forms abbreviated
@@ -49,6 +59,12 @@ public static class PayerNameNormalizer
         "学校法人", "宗教法人", "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "NPO法人", "株", "有", "特非",
     }.OrderByDescending(s => s.Length).ToArray();
 
+    // Words for a branch or office of an organisation (after folding and loosening): 支店, 営業所, 事務所, 本社 …
+    private static readonly string[] BranchWords =
+    [
+        "シテン", "エイギヨウシヨ", "ジムシヨ", "ジムキヨク", "ホンシヤ", "ホンテン", "シシヤ", "シキヨク", "ジギヨウシヨ", "ホンブ", "コウジヨウ", "ジムシツ",
+    ];
+
     // Words payers add that are not their name (会費, 年会費, 寄付, 振込).
     private static readonly HashSet<string> NoiseWords = new(StringComparer.Ordinal)
     {
@@ -66,15 +82,20 @@ public static class PayerNameNormalizer
         // Words (space separated) that are not part of the name go first.
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         if (words.Count > 1) words.RemoveAll(w => NoiseWords.Contains(w.Trim('-', '.', ':')));
+        // A branch or office written as a word of its own after the name (ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ ﾄｳｷﾖｳｼﾃﾝ) is not the name.
+        var firstName = words.FindIndex(w => w.Any(c => !char.IsAsciiDigit(c) && c != '-'));
+        for (var i = words.Count - 1; i > firstName && firstName >= 0; i--)
+            if (IsBranchWord(Loosen(words[i]))) words.RemoveAt(i);
 
         var numbers = new List<string>();
+        var form = new FormFound();
         var letters = new StringBuilder(folded.Length);
         var firstWordEnd = -1;
-        var companyFound = false;
+        
         foreach (var word in words)
         {
             var w = ExtractNumbers(word, numbers);
-            w = StripAbbreviatedForms(w, ref companyFound);
+            w = StripAbbreviatedForms(w, form);
             if (w.Length == 0) continue;
             if (letters.Length > 0 && firstWordEnd < 0) firstWordEnd = letters.Length;
             letters.Append(w);
@@ -82,20 +103,46 @@ public static class PayerNameNormalizer
 
         var joined = letters.ToString();
         // A legal form may straddle a space ("ｶ) ﾔﾏﾀﾞ"): a second pass over the joined text.
-        joined = StripAbbreviatedForms(joined, ref companyFound);
+        joined = StripAbbreviatedForms(joined, form);
         var key = RemoveMarks(joined);
-        var withoutForms = StripSpeltOutForms(key, ref companyFound);
+        var withoutForms = StripSpeltOutForms(key, form);
         if (withoutForms.Length > 0) key = withoutForms;
+        var loose = Loosen(joined);
+        var looseWithoutForms = StripSpeltOutForms(loose, form);
+        if (looseWithoutForms.Length > 0) loose = looseWithoutForms;
 
         var family = "";
-        if (firstWordEnd > 0 && !companyFound)
+        if (firstWordEnd > 0 && !form.Found)
         {
-            var first = RemoveMarks(StripAbbreviatedForms(words.Select(w => ExtractNumbers(w, [])).First(w => w.Length > 0), ref companyFound));
-            if (first.Length > 0 && first.Length < key.Length) family = Loosen(first);
+            var first = Loosen(StripAbbreviatedForms(words.Select(w => ExtractNumbers(w, [])).First(w => w.Length > 0), form));
+            if (first.Length > 0 && first.Length < loose.Length) family = first;
         }
 
-        return new PayerName(raw, key, Loosen(key), family, companyFound, numbers.Distinct().ToList(),
-            MayBeTruncated: ZenginByteLength(raw.TrimEnd()) >= ZenginPayerFieldBytes - 2);
+        return new PayerName(raw, key, loose, family, form.Found, numbers.Distinct().ToList(),
+            MayBeTruncated: ZenginByteLength(raw.TrimEnd()) >= ZenginPayerFieldBytes - 2)
+        {
+            WithoutBranch = BranchCuts(loose),
+            LegalForm = form.Form,
+        };
+    }
+
+    private static bool IsBranchWord(string looseWord) =>
+        looseWord.Length > 0 && BranchWords.Any(b => looseWord.EndsWith(b, StringComparison.Ordinal));
+
+    private static List<string> BranchCuts(string loose)
+    {
+        var cuts = new List<string>();
+        foreach (var b in BranchWords)
+        {
+            if (!loose.EndsWith(b, StringComparison.Ordinal)) continue;
+            for (var place = 0; place <= 8; place++)
+            {
+                var length = loose.Length - b.Length - place;
+                if (length < 3) break;
+                cuts.Add(loose[..length]);
+            }
+        }
+        return cuts;
     }
 
     /// <summary>NFKC, upper case, hiragana as katakana, small kana as large, every dash as "-", one kind of space.</summary>
@@ -170,7 +217,7 @@ public static class PayerNameNormalizer
     /// <summary>
     /// ｶ)ﾔﾏﾀﾞ (the form first), ﾔﾏﾀﾞ(ｶ)ｼﾃﾝ (in the middle), ﾔﾏﾀﾞ(ｶ (last, the closing bracket cut off or not).
     /// </summary>
-    private static string StripAbbreviatedForms(string s, ref bool found)
+    private static string StripAbbreviatedForms(string s, FormFound found)
     {
         if (s.IndexOf('(') < 0 && s.IndexOf(')') < 0) return s;
         var changed = true;
@@ -192,7 +239,7 @@ public static class PayerNameNormalizer
                         if (ok)
                         {
                             s = s[..at] + s[end..];
-                            found = true;
+                            found.Set(CanonicalForm.GetValueOrDefault(a, a));
                             changed = true;
                             break;
                         }
@@ -206,7 +253,7 @@ public static class PayerNameNormalizer
         return s;
     }
 
-    private static string StripSpeltOutForms(string key, ref bool found)
+    private static string StripSpeltOutForms(string key, FormFound found)
     {
         var changed = true;
         while (changed && key.Length > 0)
@@ -214,12 +261,48 @@ public static class PayerNameNormalizer
             changed = false;
             foreach (var f in SpeltOutForms)
             {
-                if (key.Length > f.Length && key.StartsWith(f, StringComparison.Ordinal)) { key = key[f.Length..]; found = changed = true; break; }
-                if (key.Length > f.Length && key.EndsWith(f, StringComparison.Ordinal)) { key = key[..^f.Length]; found = changed = true; break; }
+                if (key.Length > f.Length && key.StartsWith(f, StringComparison.Ordinal)) { key = key[f.Length..]; found.Set(SpeltOutAbbreviation(f)); changed = true; break; }
+                if (key.Length > f.Length && key.EndsWith(f, StringComparison.Ordinal)) { key = key[..^f.Length]; found.Set(SpeltOutAbbreviation(f)); changed = true; break; }
             }
         }
         return key;
     }
+
+    private sealed class FormFound
+    {
+        public bool Found;
+        public string Form = "";
+
+        public void Set(string form)
+        {
+            Found = true;
+            if (Form.Length == 0) Form = form;
+        }
+    }
+
+    // Several spellings for one form (一般社団法人 may be ｼﾔ, ｲﾂｼﾔ or ｺｳｼﾔ for 公益).
+    private static readonly Dictionary<string, string> CanonicalForm = new(StringComparer.Ordinal)
+    {
+        ["イツシヤ"] = "シヤ", ["コウシヤ"] = "シヤ", ["イツザイ"] = "ザイ", ["コウザイ"] = "ザイ",
+    };
+
+    private static string SpeltOutAbbreviation(string spelt) => spelt switch
+    {
+        _ when spelt.StartsWith("カブシキ", StringComparison.Ordinal) || spelt.StartsWith('株') => "カ",
+        _ when spelt.StartsWith("ユウゲン", StringComparison.Ordinal) || spelt.StartsWith('有') => "ユ",
+        _ when spelt.StartsWith("ゴウドウ", StringComparison.Ordinal) || spelt == "合同会社" => "ド",
+        _ when spelt.StartsWith("ゴウシ", StringComparison.Ordinal) || spelt == "合資会社" => "シ",
+        _ when spelt.StartsWith("ゴウメイ", StringComparison.Ordinal) || spelt == "合名会社" => "メ",
+        _ when spelt.StartsWith("トクテイ", StringComparison.Ordinal) || spelt.StartsWith("NPO", StringComparison.Ordinal) || spelt.StartsWith('特') => "トクヒ",
+        _ when spelt.StartsWith("イリヨウ", StringComparison.Ordinal) || spelt == "医療法人" => "イ",
+        _ when spelt.StartsWith("シヤカイフクシ", StringComparison.Ordinal) || spelt == "社会福祉法人" => "フク",
+        _ when spelt.Contains("シヤダン", StringComparison.Ordinal) || spelt.Contains("社団", StringComparison.Ordinal) => "シヤ",
+        _ when spelt.Contains("ザイダン", StringComparison.Ordinal) || spelt.Contains("財団", StringComparison.Ordinal) => "ザイ",
+        _ when spelt.StartsWith("ガツコウ", StringComparison.Ordinal) || spelt == "学校法人" => "ガク",
+        _ when spelt.StartsWith("シユウキヨウ", StringComparison.Ordinal) || spelt == "宗教法人" => "シユウ",
+        _ when spelt.StartsWith("ドクリツ", StringComparison.Ordinal) => "ドク",
+        _ => spelt,
+    };
 
     private static bool IsKana(char c) => c is >= '\u30A1' and <= '\u30FA';
 
@@ -227,20 +310,32 @@ public static class PayerNameNormalizer
     {
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
-            if (c is not ('-' or '(' or ')' or '.' or ' ' or '\'' or '"' or '&' or '+' or ':' or ';' or '#' or '*'))
+            if (c != '-' && !IsMark(c))
                 sb.Append(c);
         return sb.ToString();
     }
 
+    private static bool IsMark(char c) => c is '(' or ')' or '.' or ' ' or '\'' or '"' or '&' or '+' or ':' or ';' or '#' or '*';
+
     private const string ORowAndURow = "オコソトノホモヨロヲゴゾドボポウクスツヌフムユルグズヅブプ";
 
-    private static string Loosen(string key)
+    /// <summary>
+    /// The key with the long vowel spelt one way: ー (the bank's "-") after an O- or U-row kana is written ウ, as
+    /// staff mostly write it (ショージ, ｼﾖ-ｼﾞ and ショウジ all give シヨウジ); elsewhere ー is dropped (ルーシー, ﾙ-ｼ-).
+    /// ウ itself is kept: ユウナ and ユナ are different names.
+    /// </summary>
+    private static string Loosen(string text)
     {
-        var sb = new StringBuilder(key.Length);
-        foreach (var ch in key)
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text)
         {
             var c = ch switch { 'ヂ' => 'ジ', 'ヅ' => 'ズ', 'ヲ' => 'オ', 'ヴ' => 'ブ', 'ヰ' => 'イ', 'ヱ' => 'エ', _ => ch };
-            if (c == 'ウ' && sb.Length > 0 && ORowAndURow.Contains(sb[^1])) continue;
+            if (c == '-')
+            {
+                if (sb.Length > 0 && ORowAndURow.Contains(sb[^1])) sb.Append('ウ');
+                continue;
+            }
+            if (IsMark(c)) continue;
             sb.Append(c);
         }
         return sb.ToString();

@@ -48,17 +48,20 @@ public static class PaymentMatcher
         var payers = credits.Select(c => PayerNameNormalizer.Parse(c.PayerName)).ToArray();
 
         // First pass against what is open before this batch: which credits are clear enough to apply?
-        var clear = new bool[credits.Count];
+        var initial = new MatchProposal[credits.Count];
         for (var i = 0; i < credits.Count; i++)
-            clear[i] = Evaluate(credits[i], payers[i], book, options).AutoApply;
+            initial[i] = Evaluate(credits[i], payers[i], book, options);
 
-        // Reserve in that order: clear credits first (file order), then the rest (file order).
+        // Reserve in that order: clear credits first (file order), then the rest (file order). A proposal whose
+        // members nothing has been reserved from since stays as it was.
         var proposals = new MatchProposal[credits.Count];
         foreach (var pass in new[] { true, false })
             for (var i = 0; i < credits.Count; i++)
             {
-                if (clear[i] != pass) continue;
-                var proposal = Evaluate(credits[i], payers[i], book, options);
+                if (initial[i].AutoApply != pass) continue;
+                var proposal = initial[i].Candidates.Any(c => book.IsTouched(c.MemberId))
+                    ? Evaluate(credits[i], payers[i], book, options)
+                    : initial[i];
                 if (proposal.Candidates.Count > 0)
                     foreach (var a in proposal.Candidates[0].Allocations)
                         book.Reserve(a.InvoiceId, a.Amount);
@@ -161,14 +164,13 @@ public static class PaymentMatcher
     {
         var member = e.Member.Name;
         if (payer.LooseKey.Length == 0 || member.LooseKey.Length == 0) return;
-        if (payer.LooseKey == member.LooseKey ||
+        if (payer.LooseKey == member.LooseKey || payer.WithoutBranch.Contains(member.LooseKey) ||
             payer.MayBeTruncated && payer.LooseKey.Length >= 4 && member.LooseKey.StartsWith(payer.LooseKey[..^1], StringComparison.Ordinal))
         {
             e.Reasons |= MatchReasons.FullName;
             return;
         }
-        if (member.FamilyKey.Length >= 2 &&
-            (payer.FamilyKey == member.FamilyKey || payer.FamilyKey.Length == 0 && payer.LooseKey.StartsWith(member.FamilyKey, StringComparison.Ordinal)))
+        if (SameFamily(payer, member))
         {
             e.Reasons |= MatchReasons.FamilyName;
             return;
@@ -179,6 +181,24 @@ public static class PaymentMatcher
             e.Reasons |= MatchReasons.SimilarName;
             e.Similarity = similarity;
         }
+    }
+
+    /// <summary>
+    /// The payer's name begins with the member's family name (a spouse, a parent). Either side's space tells where
+    /// the family name ends; with no space on either side, three equal first kana have to do.
+    /// </summary>
+    private static bool SameFamily(PayerName payer, PayerName member)
+    {
+        if (payer.IsCompany || member.IsCompany) return false;
+        if (member.FamilyKey.Length >= 2)
+            return payer.FamilyKey.Length > 0
+                ? payer.FamilyKey == member.FamilyKey
+                : payer.LooseKey.StartsWith(member.FamilyKey, StringComparison.Ordinal);
+        if (payer.FamilyKey.Length >= 2)
+            return member.LooseKey.StartsWith(payer.FamilyKey, StringComparison.Ordinal);
+        var common = 0;
+        while (common < payer.LooseKey.Length && common < member.LooseKey.Length && payer.LooseKey[common] == member.LooseKey[common]) common++;
+        return common >= 3;
     }
 
     private const MatchReasons NameAgrees = MatchReasons.FullName | MatchReasons.FamilyName | MatchReasons.SimilarName | MatchReasons.RememberedPayer;
@@ -222,9 +242,10 @@ public static class PaymentMatcher
     /// </summary>
     private static bool HasConflict(Evidence first, PayerName payer, IEnumerable<Evidence> others)
     {
-        // A number with the name agreeing tells namesakes apart: only another number or remembered payer conflicts.
+        // A number with the name agreeing tells namesakes apart (and a namesake remembered as a payer): only
+        // another number conflicts with it.
         var numbered = (first.Reasons & (MatchReasons.MemberNumber | MatchReasons.InvoiceNumber)) != 0 && (first.Reasons & NameAgrees) != 0;
-        var conflicting = numbered ? Identifying & ~MatchReasons.FullName : Identifying;
+        var conflicting = numbered ? MatchReasons.MemberNumber | MatchReasons.InvoiceNumber : Identifying;
         if (others.Any(o => (o.Reasons & conflicting) != 0)) return true;
         if ((first.Reasons & (MatchReasons.MemberNumber | MatchReasons.InvoiceNumber)) != 0) return false;
         return payer.Numbers.Any(n => n.Length >= 2);
