@@ -47,6 +47,13 @@ Console.WriteLine($"{"scenario",-24}{"credits",8}{"obvious",9}{"applied",9}{"wro
 foreach (var (scenario, count, obvious, applied, wrong, firstRight) in s.ByScenario)
     Console.WriteLine($"{scenario,-24}{count,8}{obvious,9}{applied,9}{wrong,7}{firstRight,11}");
 
+var strict = MatchingStatistics.Compute(data,
+    PaymentMatcher.Propose(credits, data.Invoices, data.Aliases, MatchOptions.Default with { AutoApplyOnNameAlone = false }));
+Console.WriteLine();
+Console.WriteLine("With AutoApplyOnNameAlone = false (only numbers and remembered payers apply automatically):");
+Console.WriteLine($"  obvious applied automatically: {strict.ObviousApplied:N0} of {strict.Obvious:N0} ({strict.AutomaticShareOfObvious:P1}), " +
+                  $"wrong automatic postings: {strict.WrongAutomatic:N0}, right member first in the determinable rest: {strict.FirstCandidateAccuracyOfDeterminableRest:P1}");
+
 if (options.GetValueOrDefault("show", 0) == 1)
 {
     var names = data.Invoices.GroupBy(i => i.MemberId).ToDictionary(g => g.Key, g => g.First().MemberNameKana + " #" + g.First().MemberNumber);

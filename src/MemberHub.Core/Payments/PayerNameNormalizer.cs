@@ -47,6 +47,9 @@ public static class PayerNameNormalizer
         "ギヨ", "ノウ", "セイキヨウ", "キヨウクミ", "ユウクミ", "チユウ", "コウシヤ", "コウザイ", "イツシヤ", "イツザイ", "ゼイ", "シホ", "ギヨセイ",
     ];
 
+    private static readonly (string Abbreviation, string[] Patterns)[] AbbreviationPatterns =
+        Abbreviations.Select(a => (a, new[] { $"({a})", $"({a}", $"{a})" })).ToArray();
+
     // Legal forms spelt out in furigana (after folding and without ー); longest first.
     private static readonly string[] SpeltOutForms = new[]
     {
@@ -224,9 +227,8 @@ public static class PayerNameNormalizer
         while (changed)
         {
             changed = false;
-            foreach (var a in Abbreviations)
+            foreach (var (a, patterns) in AbbreviationPatterns)
             {
-                string[] patterns = [$"({a})", $"({a}", $"{a})"];
                 foreach (var p in patterns)
                 {
                     var at = s.IndexOf(p, StringComparison.Ordinal);

@@ -10,6 +10,13 @@ public sealed record MatchOptions
 
     /// <summary>At most this many candidates per credit.</summary>
     public int MaxCandidates { get; init; } = 5;
+
+    /// <summary>
+    /// Apply automatically when only the name identifies the member (no number, no remembered payer). A person
+    /// who shares the name of a member with exactly that amount open cannot be told apart by any rule; an
+    /// organisation that would rather look at every such line turns this off.
+    /// </summary>
+    public bool AutoApplyOnNameAlone { get; init; } = true;
 }
 
 /// <summary>
@@ -149,7 +156,7 @@ public static class PaymentMatcher
         });
 
         var auto = candidates.Count > 0 && IsSafeToApply(candidates[0].Evidence, candidates[0].Candidate, payer,
-            candidates.Skip(1).Select(c => c.Evidence));
+            candidates.Skip(1).Select(c => c.Evidence), options);
         if (candidates.Count > 0 && !auto && HasConflict(candidates[0].Evidence, payer, candidates.Skip(1).Select(c => c.Evidence)))
             candidates[0] = candidates[0] with
             {
@@ -222,14 +229,15 @@ public static class PaymentMatcher
     private const MatchReasons Identifying = MatchReasons.MemberNumber | MatchReasons.InvoiceNumber |
                                              MatchReasons.RememberedPayer | MatchReasons.FullName;
 
-    private static bool IsSafeToApply(Evidence first, MatchCandidate candidate, PayerName payer, IEnumerable<Evidence> others)
+    private static bool IsSafeToApply(Evidence first, MatchCandidate candidate, PayerName payer, IEnumerable<Evidence> others,
+        MatchOptions options)
     {
         var r = first.Reasons;
         var identified =
             (r & MatchReasons.MemberNumber) != 0 && (r & NameAgrees) != 0 ||
             (r & MatchReasons.InvoiceNumber) != 0 && ((r & NameAgrees) != 0 || payer.LooseKey.Length == 0) ||
             (r & MatchReasons.RememberedPayer) != 0 && first.AliasShare == 1 ||
-            (r & MatchReasons.FullName) != 0 && first.NameShare == 1;
+            (r & MatchReasons.FullName) != 0 && first.NameShare == 1 && options.AutoApplyOnNameAlone;
         if (!identified) return false;
         if (HasConflict(first, payer, others)) return false;
         var fits = candidate.Reasons & (MatchReasons.ExactOneInvoice | MatchReasons.ExactAllInvoices | MatchReasons.ExactHousehold);
