@@ -112,3 +112,37 @@ public class PayerNameNormalizerTests
         Assert.False(PayerNameNormalizer.Parse("ﾔﾏﾀﾞ ﾀﾛｳ").MayBeTruncated);
     }
 }
+
+public class PayerNameNormalizerMoreTests
+{
+    private static string Key(string s) => PayerNameNormalizer.ForMatching(s);
+
+    [Fact]
+    public void Uu_is_kept_apart_from_u() => Assert.NotEqual(Key("ﾕｳﾅ"), Key("ﾕﾅ"));
+
+    [Theory]
+    [InlineData("ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ ﾄｳｷﾖｳｼﾃﾝ")]
+    [InlineData("ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ ﾎﾝｼﾔ")]
+    [InlineData("ﾔﾏﾀﾞｼﾖｳｼﾞ(ｶ) ｵｵｻｶｴｲｷﾞﾖｳｼﾖ")]
+    public void A_branch_word_after_the_name_is_dropped(string payer) =>
+        Assert.Equal(Key("ヤマダショウジ"), Key(payer));
+
+    [Fact]
+    public void A_branch_glued_to_the_name_gives_possible_cuts() =>
+        Assert.Contains(Key("ヤマダショウジ"), PayerNameNormalizer.Parse("ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞﾄｳｷﾖｳｼﾃﾝ").WithoutBranch);
+
+    [Fact]
+    public void A_name_that_is_all_branch_like_is_kept_when_it_is_the_only_word() =>
+        Assert.NotEqual("", Key("1023 ｼﾌﾞﾔｼﾃﾝ"));
+
+    [Theory]
+    [InlineData("ｶ)ﾔﾏﾀﾞ", "カ")]
+    [InlineData("カブシキガイシャ ヤマダ", "カ")]
+    [InlineData("ﾔﾏﾀﾞ(ﾄｸﾋ", "トクヒ")]
+    [InlineData("トクテイヒエイリカツドウホウジン ヤマダ", "トクヒ")]
+    [InlineData("ｲﾂｼﾔ)ﾔﾏﾀﾞ", "シヤ")]
+    [InlineData("イッパンシャダンホウジン ヤマダ", "シヤ")]
+    [InlineData("ﾔﾏﾀﾞ ﾀﾛｳ", "")]
+    public void The_kind_of_legal_form_is_kept(string name, string form) =>
+        Assert.Equal(form, PayerNameNormalizer.Parse(name).LegalForm);
+}

@@ -403,4 +403,87 @@ public class PaymentMatcherTests
         Assert.Equal([1023L, 2, 3, 4, 5, 6], proposals.Select(p => p.Candidates[0].MemberId));
         Assert.Equal([true, true, false, true, true, true], proposals.Select(p => p.AutoApply));
     }
+
+    [Fact]
+    public void A_number_with_the_name_tells_namesakes_apart()
+    {
+        var invoices = new[] { Invoice(1, "ヤマダ タロウ"), Invoice(2, "ヤマダ タロウ") };
+        var p = ProposeOne(Credit("2 ﾔﾏﾀﾞ ﾀﾛｳ", 5000), invoices, new PayerAlias("ﾔﾏﾀﾞ ﾀﾛｳ", 1));
+        Assert.True(p.AutoApply);
+        Assert.Equal(2, p.Candidates[0].MemberId);
+    }
+
+    [Fact]
+    public void A_branch_after_the_company_name_is_not_part_of_the_name()
+    {
+        var invoices = new[] { Invoice(1, "ミライケンセツ", due: 10000), Invoice(2, "サトウ マコト") };
+        Assert.True(ProposeOne(Credit("ｶ)ﾐﾗｲｹﾝｾﾂ ﾄｳｷﾖｳｼﾃﾝ", 10000), invoices).AutoApply);
+        Assert.True(ProposeOne(Credit("ﾐﾗｲｹﾝｾﾂ(ｶ)ｵｵｻｶｴｲｷﾞﾖｳｼﾖ", 10000), invoices).AutoApply);
+        Assert.True(ProposeOne(Credit("1 ｶ)ﾐﾗｲｹﾝｾﾂﾎﾝｼﾔ", 10000), invoices).AutoApply);
+    }
+
+    [Fact]
+    public void Organisations_with_different_legal_forms_are_different()
+    {
+        var invoices = new[] { Invoice(1, "カブシキガイシャ サンフドウサン", due: 10000), Invoice(2, "イッパンシャダンホウジン サンフドウサン", due: 10000) };
+        var p = ProposeOne(Credit("ｼﾔ)ｻﾝﾌﾄﾞｳｻﾝ", 10000), invoices);
+        Assert.True(p.AutoApply);
+        Assert.Equal(2, p.Candidates[0].MemberId);
+    }
+
+    [Fact]
+    public void An_organisation_whose_legal_form_staff_left_out_is_ambiguous_with_a_namesake()
+    {
+        var invoices = new[] { Invoice(1, "サンフドウサン", due: 10000), Invoice(2, "イッパンシャダンホウジン サンフドウサン", due: 10000) };
+        Assert.False(ProposeOne(Credit("ｼﾔ)ｻﾝﾌﾄﾞｳｻﾝ", 10000), invoices).AutoApply);
+    }
+
+    [Fact]
+    public void A_spouse_typing_the_number_is_applied_when_staff_typed_no_space()
+    {
+        var invoices = new[] { Invoice(1, "マツモトジュンイチ") };
+        Assert.True(ProposeOne(Credit("1 ﾏﾂﾓﾄ ｻｸﾗ", 5000), invoices).AutoApply);
+    }
+
+    [Fact]
+    public void A_mistyped_number_with_an_unrelated_name_is_never_applied()
+    {
+        // 1024 is スズキ ハナコ; the payer is ヤマダ タロウ (1023) who swapped two digits
+        var p = ProposeOne(Credit("1024ﾔﾏﾀﾞ ﾀﾛｳ", 5000), Register);
+        Assert.False(p.AutoApply);
+    }
+
+    [Fact]
+    public void Name_alone_can_be_kept_from_applying_automatically()
+    {
+        var strict = MatchOptions.Default with { AutoApplyOnNameAlone = false };
+        var byName = PaymentMatcher.Propose([Credit("ﾊﾂﾄﾘ ｼﾕﾝｽｹ", 5000)], Register, [], strict).Single();
+        var byNumber = PaymentMatcher.Propose([Credit("1025 ﾊﾂﾄﾘ ｼﾕﾝｽｹ", 5000)], Register, [], strict).Single();
+
+        Assert.False(byName.AutoApply);
+        Assert.Equal(1025, byName.Candidates[0].MemberId);
+        Assert.True(byNumber.AutoApply);
+    }
+
+    [Fact]
+    public void Different_names_that_differ_by_a_long_vowel_are_not_confused()
+    {
+        var invoices = new[] { Invoice(1, "クドウ ユウナ"), Invoice(2, "クドウ ユナ") };
+        var p = ProposeOne(Credit("ｸﾄﾞｳ ﾕﾅ", 5000), invoices);
+        Assert.True(p.AutoApply);
+        Assert.Equal(2, p.Candidates[0].MemberId);
+    }
+
+    [Fact]
+    public void A_fee_deducted_from_a_household_transfer_is_proposed_for_the_household()
+    {
+        var husband = Invoice(70, "ヤマモト ケン", household: 8);
+        var wife = Invoice(71, "ヤマモト ミキ", household: 8);
+        var p = ProposeOne(Credit("ﾔﾏﾓﾄ ｹﾝ", 9560), [husband, wife]);
+
+        Assert.False(p.AutoApply);
+        Assert.True(p.Candidates[0].Reasons.HasFlag(MatchReasons.FeeDeducted));
+        Assert.Equal(440, p.Candidates[0].Shortfall);
+        Assert.Equal(9560, p.Candidates[0].Allocations.Sum(a => a.Amount));
+    }
 }
