@@ -62,6 +62,13 @@ public static class PayerNameNormalizer
         "学校法人", "宗教法人", "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "NPO法人", "株", "有", "特非",
     }.OrderByDescending(s => s.Length).ToArray();
 
+    // Longest first within each group, as in SpeltOutForms.
+    private static readonly Dictionary<char, string[]> FormsByFirst =
+        SpeltOutForms.GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
+    private static readonly Dictionary<char, string[]> FormsByLast =
+        SpeltOutForms.GroupBy(f => f[^1]).ToDictionary(g => g.Key, g => g.ToArray());
+
     // Words for a branch or office of an organisation (after folding and loosening): 支店, 営業所, 事務所, 本社 …
     private static readonly string[] BranchWords =
     [
@@ -94,7 +101,7 @@ public static class PayerNameNormalizer
         var form = new FormFound();
         var letters = new StringBuilder(folded.Length);
         var firstWordEnd = -1;
-        
+
         foreach (var word in words)
         {
             var w = ExtractNumbers(word, numbers);
@@ -261,11 +268,13 @@ public static class PayerNameNormalizer
         while (changed && key.Length > 0)
         {
             changed = false;
-            foreach (var f in SpeltOutForms)
-            {
-                if (key.Length > f.Length && key.StartsWith(f, StringComparison.Ordinal)) { key = key[f.Length..]; found.Set(SpeltOutAbbreviation(f)); changed = true; break; }
-                if (key.Length > f.Length && key.EndsWith(f, StringComparison.Ordinal)) { key = key[..^f.Length]; found.Set(SpeltOutAbbreviation(f)); changed = true; break; }
-            }
+            if (FormsByFirst.TryGetValue(key[0], out var starting))
+                foreach (var f in starting)
+                    if (key.Length > f.Length && key.StartsWith(f, StringComparison.Ordinal)) { key = key[f.Length..]; found.Set(SpeltOutAbbreviation(f)); changed = true; break; }
+            if (changed || key.Length == 0) continue;
+            if (FormsByLast.TryGetValue(key[^1], out var ending))
+                foreach (var f in ending)
+                    if (key.Length > f.Length && key.EndsWith(f, StringComparison.Ordinal)) { key = key[..^f.Length]; found.Set(SpeltOutAbbreviation(f)); changed = true; break; }
         }
         return key;
     }

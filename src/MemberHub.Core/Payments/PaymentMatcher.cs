@@ -141,7 +141,7 @@ public static class PaymentMatcher
         {
             var identity = IdentityScore(e, payer);
             var fit = book.Fit(e.Member, credit.Amount, options);
-            var score = Math.Round(0.8 * identity + 0.2 * fit.Score, 4);
+            var score = Math.Round(0.9 * identity + 0.1 * fit.Score, 4);
             candidates.Add((new MatchCandidate(e.Member.Id, fit.Allocations, score)
             {
                 Reasons = e.Reasons | fit.Reasons,
@@ -210,19 +210,22 @@ public static class PaymentMatcher
 
     private const MatchReasons NameAgrees = MatchReasons.FullName | MatchReasons.FamilyName | MatchReasons.SimilarName | MatchReasons.RememberedPayer;
 
+    /// <summary>
+    /// How surely the payer text names this member. The levels are far enough apart that the amount (a tenth of
+    /// the score) only orders candidates of the same kind of evidence: a number beats a remembered payer, which
+    /// beats a name, whatever the amounts (DOMAIN.md §4); among namesakes the exact amount comes first.
+    /// </summary>
     private static double IdentityScore(Evidence e, PayerName payer)
     {
         var r = e.Reasons;
         var agrees = (r & NameAgrees) != 0;
         double s = 0;
-        if ((r & MatchReasons.InvoiceNumber) != 0) s = Math.Max(s, agrees ? 0.97 : 0.9);
-        // A number alone still beats a remembered payer (DOMAIN.md §4), but not a number with the name agreeing.
-        if ((r & MatchReasons.MemberNumber) != 0) s = Math.Max(s, agrees ? 0.95 : 0.87);
-        if ((r & MatchReasons.RememberedPayer) != 0) s = Math.Max(s, Math.Max(0.5, 0.85 - 0.1 * (e.AliasShare - 1)));
-        if ((r & MatchReasons.FullName) != 0) s = Math.Max(s, e.NameShare == 1 ? 0.6 : Math.Max(0.35, 0.55 - 0.05 * (e.NameShare - 1)));
-        if ((r & MatchReasons.FamilyName) != 0) s = Math.Max(s, 0.3);
-        if ((r & MatchReasons.SimilarName) != 0) s = Math.Max(s, 0.15 + 0.3 * e.Similarity);
-        if (s >= 0.6 && (r & MatchReasons.RememberedPayer) != 0 && (r & (MatchReasons.MemberNumber | MatchReasons.FullName)) != 0) s += 0.02;
+        if ((r & MatchReasons.InvoiceNumber) != 0) s = Math.Max(s, agrees ? 0.99 : 0.86);
+        if ((r & MatchReasons.MemberNumber) != 0) s = Math.Max(s, agrees ? 0.97 : 0.86);
+        if ((r & MatchReasons.RememberedPayer) != 0) s = Math.Max(s, Math.Max(0.5, 0.72 - 0.1 * (e.AliasShare - 1)));
+        if ((r & MatchReasons.FullName) != 0) s = Math.Max(s, e.NameShare == 1 ? 0.55 : Math.Max(0.3, 0.4 - 0.02 * (e.NameShare - 2)));
+        if ((r & MatchReasons.FamilyName) != 0) s = Math.Max(s, 0.25);
+        if ((r & MatchReasons.SimilarName) != 0) s = Math.Max(s, 0.1 + 0.14 * e.Similarity);
         return Math.Min(1, s);
     }
 

@@ -486,4 +486,22 @@ public class PaymentMatcherTests
         Assert.Equal(440, p.Candidates[0].Shortfall);
         Assert.Equal(9560, p.Candidates[0].Allocations.Sum(a => a.Amount));
     }
+
+    [Fact]
+    public void A_number_beats_a_remembered_payer_whatever_the_amounts()
+    {
+        var invoices = new[] { Invoice(1, "ヤマダ タロウ", due: 5000), Invoice(2, "サトウ マコト", due: 3000) };
+        var p = ProposeOne(Credit("2 ﾔﾏﾀﾞ ﾊﾅｺ", 5000), invoices, new PayerAlias("ﾔﾏﾀﾞ ﾊﾅｺ", 1));
+        Assert.Equal([2L, 1L], p.Candidates.Select(c => c.MemberId));
+        Assert.True(p.Candidates[0].Score > p.Candidates[1].Score);
+    }
+
+    [Fact]
+    public void A_remembered_payer_beats_a_name_with_an_exact_amount()
+    {
+        var invoices = new[] { Invoice(1, "ヤマダ タロウ", due: 3000), Invoice(2, "ヤマダ ハナコ", due: 5000) };
+        var p = ProposeOne(Credit("ﾔﾏﾀﾞ ﾊﾅｺ", 5000), invoices, new PayerAlias("ﾔﾏﾀﾞ ﾊﾅｺ", 1));
+        Assert.Equal([1L, 2L], p.Candidates.Select(c => c.MemberId));
+        Assert.False(p.AutoApply);
+    }
 }
