@@ -242,17 +242,21 @@ internal sealed class InvoiceBook
         }
 
         // A little short of one invoice, of everything, or of the household: the payer deducted the bank fee.
-        var targets = new List<List<(OpenInvoice Invoice, long Due)>>();
-        targets.AddRange(open.Select(x => new List<(OpenInvoice, long)> { x }));
-        targets.Add(open);
-        if (household.Count > open.Count) targets.Add(household);
-        var fee = targets
-            .Select(t => (Invoices: t, Short: t.Sum(x => x.Due) - amount))
-            .Where(t => t.Short > 0 && t.Short <= options.MaxFeeDeduction)
-            .OrderBy(t => t.Short)
-            .FirstOrDefault();
-        if (fee.Invoices is not null)
-            return new AmountFit(OldestFirst(fee.Invoices, amount), MatchReasons.FeeDeducted, 0.8, 0, fee.Short);
+        // The closest fit wins; on a tie the single invoice (oldest first), then everything, then the household.
+        List<(OpenInvoice Invoice, long Due)>? feeTarget = null;
+        var feeShort = long.MaxValue;
+        void Consider(List<(OpenInvoice Invoice, long Due)> invoices, long due)
+        {
+            var shortBy = due - amount;
+            if (shortBy > 0 && shortBy <= options.MaxFeeDeduction && shortBy < feeShort) { feeTarget = invoices; feeShort = shortBy; }
+        }
+        foreach (var x in open)
+            if (x.Due - amount > 0 && x.Due - amount <= options.MaxFeeDeduction && x.Due - amount < feeShort)
+                Consider([x], x.Due);
+        Consider(open, total);
+        if (household.Count > open.Count) Consider(household, householdTotal);
+        if (feeTarget is not null)
+            return new AmountFit(OldestFirst(feeTarget, amount), MatchReasons.FeeDeducted, 0.8, 0, feeShort);
 
         if (amount > total)
         {
