@@ -118,6 +118,10 @@ public class PayerNameNormalizerMoreTests
     private static string Key(string s) => PayerNameNormalizer.ForMatching(s);
 
     [Fact]
+    public void KanaNormalizer_offers_the_same_matching_form() =>
+        Assert.Equal(Key("ヤマダ　タロウ"), MemberHub.Text.KanaNormalizer.ForMatching("ﾔﾏﾀﾞ ﾀﾛｳ"));
+
+    [Fact]
     public void Uu_is_kept_apart_from_u() => Assert.NotEqual(Key("ﾕｳﾅ"), Key("ﾕﾅ"));
 
     [Theory]
