@@ -55,9 +55,9 @@ internal sealed class InvoiceBook
             }
             member.Invoices.Add(invoice);
             _invoiceMember[invoice.InvoiceId] = member;
-            var invoiceKey = PayerNameNormalizer.NumberKey(invoice.InvoiceNumber);
-            if (invoiceKey.Length >= 4 && (!_byInvoiceNumber.TryGetValue(invoiceKey, out var list) || !list.Contains(member)))
-                Add(_byInvoiceNumber, invoiceKey, member);
+            foreach (var invoiceKey in PayerNameNormalizer.InvoiceNumberKeys(invoice.InvoiceNumber))
+                if (invoiceKey.Length >= 4 && (!_byInvoiceNumber.TryGetValue(invoiceKey, out var list) || !list.Contains(member)))
+                    Add(_byInvoiceNumber, invoiceKey, member);
         }
 
         foreach (var alias in aliases)

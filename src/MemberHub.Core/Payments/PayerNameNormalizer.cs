@@ -205,7 +205,11 @@ public static class PayerNameNormalizer
     {
         if (runs.Count == 0) return;
         foreach (var r in runs) numbers.Add(DropZeros(r));
-        if (runs.Count > 1) numbers.Add(DropZeros(string.Concat(runs)));
+        if (runs.Count > 1)
+        {
+            numbers.Add(DropZeros(string.Concat(runs)));
+            numbers.Add(string.Concat(runs.Select(DropZeros)));   // "2026-3" for invoice 2026-0003
+        }
     }
 
     /// <summary>Digits only, leading zeros dropped: how member and invoice numbers are compared.</summary>
@@ -216,6 +220,26 @@ public static class PayerNameNormalizer
         foreach (var c in text.Normalize(NormalizationForm.FormKC))
             if (char.IsAsciiDigit(c)) digits.Append(c);
         return DropZeros(digits.ToString());
+    }
+
+    /// <summary>
+    /// The keys an invoice number is found by: all its digits ("2026-0003" gives 20260003) and its digit groups each
+    /// without leading zeros ("20263"), because payers type it both ways.
+    /// </summary>
+    public static IReadOnlyList<string> InvoiceNumberKeys(string? invoiceNumber)
+    {
+        var all = NumberKey(invoiceNumber);
+        if (all.Length == 0) return [];
+        var groups = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in invoiceNumber!.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsAsciiDigit(c)) { current.Append(c); continue; }
+            if (current.Length > 0) { groups.Add(DropZeros(current.ToString())); current.Clear(); }
+        }
+        if (current.Length > 0) groups.Add(DropZeros(current.ToString()));
+        var compact = string.Concat(groups);
+        return compact == all ? [all] : [all, compact];
     }
 
     private static string DropZeros(string digits)

@@ -504,4 +504,16 @@ public class PaymentMatcherTests
         Assert.Equal([1L, 2L], p.Candidates.Select(c => c.MemberId));
         Assert.False(p.AutoApply);
     }
+
+    [Theory]
+    [InlineData("20260003 ﾊﾂﾄﾘ")]
+    [InlineData("2026-0003 ﾊﾂﾄﾘ")]
+    [InlineData("ﾊﾂﾄﾘ 2026-3")]
+    public void An_invoice_number_is_found_however_it_is_typed(string payer)
+    {
+        var invoices = new[] { new OpenInvoice(3, "2026-0003", 77, "1077", "ハットリ シュンスケ", 5000, ThisYear, null) };
+        var p = ProposeOne(Credit(payer, 5000), invoices);
+        Assert.True(p.Candidates[0].Reasons.HasFlag(MatchReasons.InvoiceNumber));
+        Assert.True(p.AutoApply);
+    }
 }
