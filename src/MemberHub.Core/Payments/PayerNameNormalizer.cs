@@ -208,7 +208,7 @@ public static class PayerNameNormalizer
         if (runs.Count > 1)
         {
             numbers.Add(DropZeros(string.Concat(runs)));
-            numbers.Add(string.Concat(runs.Select(DropZeros)));   // "2026-3" for invoice 2026-0003
+            numbers.Add("-" + string.Concat(runs.Select(DropZeros)));   // "2026-3" for invoice 2026-0003 (see InvoiceNumberKeys)
         }
     }
 
@@ -224,7 +224,8 @@ public static class PayerNameNormalizer
 
     /// <summary>
     /// The keys an invoice number is found by: all its digits ("2026-0003" gives 20260003) and its digit groups each
-    /// without leading zeros ("20263"), because payers type it both ways.
+    /// without leading zeros, marked "-20263": payers type it both ways, but only a payer who typed the hyphen
+    /// is matched by the second key, so that a member number 20263 is not taken for invoice 2026-0003.
     /// </summary>
     public static IReadOnlyList<string> InvoiceNumberKeys(string? invoiceNumber)
     {
@@ -239,7 +240,7 @@ public static class PayerNameNormalizer
         }
         if (current.Length > 0) groups.Add(DropZeros(current.ToString()));
         var compact = string.Concat(groups);
-        return compact == all ? [all] : [all, compact];
+        return groups.Count > 1 ? [all, "-" + compact] : [all];
     }
 
     private static string DropZeros(string digits)
