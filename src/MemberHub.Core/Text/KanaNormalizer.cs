@@ -66,6 +66,12 @@ public static class KanaNormalizer
         return true;
     }
 
+    /// <summary>
+    /// The form payer names and furigana are compared in for bank matching (legal forms, numbers, long-vowel
+    /// spellings and branch words folded away); see <see cref="MemberHub.Payments.PayerNameNormalizer"/>.
+    /// </summary>
+    public static string ForMatching(string? text) => MemberHub.Payments.PayerNameNormalizer.ForMatching(text);
+
     public static char HiraganaToKatakana(char c) =>
         c is >= '\u3041' and <= '\u3096' ? (char)(c + 0x60) : c;
 }

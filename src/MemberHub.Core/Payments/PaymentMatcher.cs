@@ -1,0 +1,264 @@
+namespace MemberHub.Payments;
+
+/// <summary>Settings of the matcher; the defaults are what DOMAIN.md describes.</summary>
+public sealed record MatchOptions
+{
+    public static readonly MatchOptions Default = new();
+
+    /// <summary>The largest bank fee a payer is assumed to deduct (880円 is the dearest common transfer fee).</summary>
+    public long MaxFeeDeduction { get; init; } = 880;
+
+    /// <summary>At most this many candidates per credit.</summary>
+    public int MaxCandidates { get; init; } = 5;
+
+    /// <summary>
+    /// Apply automatically when only the name identifies the member (no number, no remembered payer). A person
+    /// who shares the name of a member with exactly that amount open cannot be told apart by any rule; an
+    /// organisation that would rather look at every such line turns this off.
+    /// </summary>
+    public bool AutoApplyOnNameAlone { get; init; } = true;
+}
+
+/// <summary>
+/// Proposes, for each bank credit, which member it comes from and how it pays their open invoices.
+/// Pure: no database and no clock, the same input always gives the same output.
+/// <para>
+/// Evidence, strongest first (DOMAIN.md §4): a member or invoice number typed in the payer name, a payer
+/// remembered from an earlier decision, an exact amount, a name. A proposal is applied automatically only
+/// when a person would not hesitate: exactly one member is identified (number with a name that agrees,
+/// a payer remembered for that member only, or a name that no other member with open invoices has) and the
+/// amount is exactly one open invoice, all open invoices of the member, or all of the household's.
+/// Fees deducted, donations, partial payments, members with nothing open and anything ambiguous are proposals
+/// for a person to confirm.
+/// </para>
+/// <para>
+/// Allocations across the whole batch never exceed what an invoice has due: the first candidate of each
+/// proposal reserves its allocations (the proposals that are applied automatically first, then the others in
+/// file order), so a transfer that appears twice finds nothing open the second time.
+/// </para>
+/// </summary>
+public static class PaymentMatcher
+{
+    public static IReadOnlyList<MatchProposal> Propose(IReadOnlyList<BankCredit> credits,
+        IReadOnlyList<OpenInvoice> openInvoices, IReadOnlyList<PayerAlias> aliases) =>
+        Propose(credits, openInvoices, aliases, MatchOptions.Default);
+
+    public static IReadOnlyList<MatchProposal> Propose(IReadOnlyList<BankCredit> credits,
+        IReadOnlyList<OpenInvoice> openInvoices, IReadOnlyList<PayerAlias> aliases, MatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(credits);
+        ArgumentNullException.ThrowIfNull(openInvoices);
+        ArgumentNullException.ThrowIfNull(aliases);
+        ArgumentNullException.ThrowIfNull(options);
+
+        var book = new InvoiceBook(openInvoices, aliases);
+        var payers = credits.Select(c => PayerNameNormalizer.Parse(c.PayerName)).ToArray();
+
+        // First pass against what is open before this batch: which credits are clear enough to apply?
+        var initial = new MatchProposal[credits.Count];
+        for (var i = 0; i < credits.Count; i++)
+            initial[i] = Evaluate(credits[i], payers[i], book, options);
+
+        // Reserve in that order: clear credits first (file order), then the rest (file order). A proposal whose
+        // members nothing has been reserved from since stays as it was.
+        var proposals = new MatchProposal[credits.Count];
+        foreach (var pass in new[] { true, false })
+            for (var i = 0; i < credits.Count; i++)
+            {
+                if (initial[i].AutoApply != pass) continue;
+                var proposal = initial[i].Candidates.Any(c => book.IsTouched(c.MemberId))
+                    ? Evaluate(credits[i], payers[i], book, options)
+                    : initial[i];
+                if (proposal.Candidates.Count > 0)
+                    foreach (var a in proposal.Candidates[0].Allocations)
+                        book.Reserve(a.InvoiceId, a.Amount);
+                proposals[i] = proposal;
+            }
+        return proposals;
+    }
+
+    private sealed class Evidence(Member member)
+    {
+        public Member Member { get; } = member;
+        public MatchReasons Reasons;
+        public int AliasShare = 1;
+        public int NameShare = 1;
+        public double Similarity;
+    }
+
+    private static MatchProposal Evaluate(BankCredit credit, PayerName payer, InvoiceBook book, MatchOptions options)
+    {
+        var evidence = new Dictionary<long, Evidence>();
+        Evidence For(Member m)
+        {
+            if (!evidence.TryGetValue(m.Id, out var e)) evidence[m.Id] = e = new Evidence(m);
+            return e;
+        }
+
+        foreach (var n in payer.Numbers)
+        {
+            foreach (var m in book.MembersByNumber(n)) For(m).Reasons |= MatchReasons.MemberNumber;
+            if (n.Length >= 4)
+                foreach (var m in book.MembersByInvoiceNumber(n)) For(m).Reasons |= MatchReasons.InvoiceNumber;
+        }
+
+        var aliasMembers = book.AliasMembers(payer);
+        foreach (var m in aliasMembers)
+        {
+            var e = For(m);
+            e.Reasons |= MatchReasons.RememberedPayer;
+            e.AliasShare = aliasMembers.Count;
+        }
+
+        var named = book.MembersByName(payer);
+        foreach (var m in named)
+        {
+            var e = For(m);
+            e.Reasons |= MatchReasons.FullName;
+            e.NameShare = named.Count;
+        }
+
+        // Names for the members found so far: does the payer name agree with a number or a remembered payer?
+        foreach (var e in evidence.Values)
+            if ((e.Reasons & MatchReasons.FullName) == 0)
+                AddNameAgreement(e, payer);
+
+        var strong = evidence.Values.Any(e => (e.Reasons & (MatchReasons.MemberNumber | MatchReasons.InvoiceNumber |
+                                                             MatchReasons.RememberedPayer | MatchReasons.FullName)) != 0);
+        if (!strong && payer.LooseKey.Length >= 2)
+        {
+            foreach (var m in book.MembersByFamily(payer)) For(m).Reasons |= MatchReasons.FamilyName;
+            foreach (var (m, similarity) in book.SimilarMembers(payer, 5))
+            {
+                var e = For(m);
+                e.Reasons |= MatchReasons.SimilarName;
+                e.Similarity = Math.Max(e.Similarity, similarity);
+            }
+        }
+
+        var candidates = new List<(MatchCandidate Candidate, Evidence Evidence, double Identity)>(evidence.Count);
+        foreach (var e in evidence.Values)
+        {
+            var identity = IdentityScore(e, payer);
+            var fit = book.Fit(e.Member, credit.Amount, options);
+            var score = Math.Round(0.9 * identity + 0.1 * fit.Score, 4);
+            candidates.Add((new MatchCandidate(e.Member.Id, fit.Allocations, score)
+            {
+                Reasons = e.Reasons | fit.Reasons,
+                Unallocated = fit.Unallocated,
+                Shortfall = fit.Shortfall,
+            }, e, identity));
+        }
+        candidates.Sort((a, b) =>
+        {
+            var c = b.Candidate.Score.CompareTo(a.Candidate.Score);
+            return c != 0 ? c : a.Candidate.MemberId.CompareTo(b.Candidate.MemberId);
+        });
+
+        var auto = candidates.Count > 0 && IsSafeToApply(candidates[0].Evidence, candidates[0].Candidate, payer,
+            candidates.Skip(1).Select(c => c.Evidence), options);
+        if (candidates.Count > 0 && !auto && HasConflict(candidates[0].Evidence, payer, candidates.Skip(1).Select(c => c.Evidence)))
+            candidates[0] = candidates[0] with
+            {
+                Candidate = candidates[0].Candidate with { Reasons = candidates[0].Candidate.Reasons | MatchReasons.ConflictingEvidence },
+            };
+
+        return new MatchProposal(credit.Id,
+            candidates.Take(options.MaxCandidates).Select(c => c.Candidate).ToList(), auto);
+    }
+
+    private static void AddNameAgreement(Evidence e, PayerName payer)
+    {
+        var member = e.Member.Name;
+        if (payer.LooseKey.Length == 0 || member.LooseKey.Length == 0) return;
+        if (payer.LooseKey == member.LooseKey || payer.WithoutBranch.Contains(member.LooseKey) ||
+            payer.MayBeTruncated && payer.LooseKey.Length >= 4 && member.LooseKey.StartsWith(payer.LooseKey[..^1], StringComparison.Ordinal))
+        {
+            e.Reasons |= MatchReasons.FullName;
+            return;
+        }
+        if (SameFamily(payer, member))
+        {
+            e.Reasons |= MatchReasons.FamilyName;
+            return;
+        }
+        var similarity = NameSimilarity.Of(payer.LooseKey, member.LooseKey);
+        if (similarity >= 0.6)
+        {
+            e.Reasons |= MatchReasons.SimilarName;
+            e.Similarity = similarity;
+        }
+    }
+
+    /// <summary>
+    /// The payer's name begins with the member's family name (a spouse, a parent). Either side's space tells where
+    /// the family name ends; with no space on either side, three equal first kana have to do.
+    /// </summary>
+    private static bool SameFamily(PayerName payer, PayerName member)
+    {
+        if (payer.IsCompany || member.IsCompany) return false;
+        if (member.FamilyKey.Length >= 2)
+            return payer.FamilyKey.Length > 0
+                ? payer.FamilyKey == member.FamilyKey
+                : payer.LooseKey.StartsWith(member.FamilyKey, StringComparison.Ordinal);
+        if (payer.FamilyKey.Length >= 2)
+            return member.LooseKey.StartsWith(payer.FamilyKey, StringComparison.Ordinal);
+        var common = 0;
+        while (common < payer.LooseKey.Length && common < member.LooseKey.Length && payer.LooseKey[common] == member.LooseKey[common]) common++;
+        return common >= 3;
+    }
+
+    private const MatchReasons NameAgrees = MatchReasons.FullName | MatchReasons.FamilyName | MatchReasons.SimilarName | MatchReasons.RememberedPayer;
+
+    /// <summary>
+    /// How surely the payer text names this member. The levels are far enough apart that the amount (a tenth of
+    /// the score) only orders candidates of the same kind of evidence: a number beats a remembered payer, which
+    /// beats a name, whatever the amounts (DOMAIN.md §4); among namesakes the exact amount comes first.
+    /// </summary>
+    private static double IdentityScore(Evidence e, PayerName payer)
+    {
+        var r = e.Reasons;
+        var agrees = (r & NameAgrees) != 0;
+        double s = 0;
+        if ((r & MatchReasons.InvoiceNumber) != 0) s = Math.Max(s, agrees ? 0.99 : 0.86);
+        if ((r & MatchReasons.MemberNumber) != 0) s = Math.Max(s, agrees ? 0.97 : 0.86);
+        if ((r & MatchReasons.RememberedPayer) != 0) s = Math.Max(s, Math.Max(0.5, 0.72 - 0.1 * (e.AliasShare - 1)));
+        if ((r & MatchReasons.FullName) != 0) s = Math.Max(s, e.NameShare == 1 ? 0.55 : Math.Max(0.3, 0.4 - 0.02 * (e.NameShare - 2)));
+        if ((r & MatchReasons.FamilyName) != 0) s = Math.Max(s, 0.25);
+        if ((r & MatchReasons.SimilarName) != 0) s = Math.Max(s, 0.1 + 0.14 * e.Similarity);
+        return Math.Min(1, s);
+    }
+
+    private const MatchReasons Identifying = MatchReasons.MemberNumber | MatchReasons.InvoiceNumber |
+                                             MatchReasons.RememberedPayer | MatchReasons.FullName;
+
+    private static bool IsSafeToApply(Evidence first, MatchCandidate candidate, PayerName payer, IEnumerable<Evidence> others,
+        MatchOptions options)
+    {
+        var r = first.Reasons;
+        var identified =
+            (r & MatchReasons.MemberNumber) != 0 && (r & NameAgrees) != 0 ||
+            (r & MatchReasons.InvoiceNumber) != 0 && ((r & NameAgrees) != 0 || payer.LooseKey.Length == 0) ||
+            (r & MatchReasons.RememberedPayer) != 0 && first.AliasShare == 1 ||
+            (r & MatchReasons.FullName) != 0 && first.NameShare == 1 && options.AutoApplyOnNameAlone;
+        if (!identified) return false;
+        if (HasConflict(first, payer, others)) return false;
+        var fits = candidate.Reasons & (MatchReasons.ExactOneInvoice | MatchReasons.ExactAllInvoices | MatchReasons.ExactHousehold);
+        return fits != 0 && candidate.Unallocated == 0 && candidate.Shortfall == 0 && candidate.Allocations.Count > 0;
+    }
+
+    /// <summary>
+    /// Another member is also named, numbered or remembered for this payer, or the payer typed a number that
+    /// is not this member's (a typo, or a member this batch cannot see because nothing of theirs is open).
+    /// </summary>
+    private static bool HasConflict(Evidence first, PayerName payer, IEnumerable<Evidence> others)
+    {
+        // A number with the name agreeing tells namesakes apart (and a namesake remembered as a payer): only
+        // another number conflicts with it.
+        var numbered = (first.Reasons & (MatchReasons.MemberNumber | MatchReasons.InvoiceNumber)) != 0 && (first.Reasons & NameAgrees) != 0;
+        var conflicting = numbered ? MatchReasons.MemberNumber | MatchReasons.InvoiceNumber : Identifying;
+        if (others.Any(o => (o.Reasons & conflicting) != 0)) return true;
+        if ((first.Reasons & (MatchReasons.MemberNumber | MatchReasons.InvoiceNumber)) != 0) return false;
+        return payer.Numbers.Any(n => n.Length >= 2);
+    }
+}
