@@ -432,6 +432,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "SortKana");
 
+                    b.HasIndex("SortKana", "MemberNumber", "IsArchived", "SearchText")
+                        .HasDatabaseName("IX_Members_Search");
+
                     b.ToTable("Members");
                 });
 

@@ -35,11 +35,14 @@ public static class AuditLabels
     public static string Entity(string type) => Entities.GetValueOrDefault(type, type);
 
     /// <summary>Enum names (as the interceptor writes them) and booleans as words; everything else as stored.</summary>
-    public static string Value(AuditEntry e, string? value)
+    public static string Value(AuditEntry e, string? value, IReadOnlyDictionary<string, string>? names = null)
     {
         if (value is null) return "";
+        names ??= new Dictionary<string, string>();
         return e.Field switch
         {
+            "AssignedStaffUserId" or "UserId" when names.TryGetValue(value, out var user) => user,
+            "RelatedMemberId" when names.TryGetValue("member:" + value, out var member) => member,
             "Status" when Enum.TryParse<MemberStatus>(value, out var s) => MemberLabels.Of(s),
             "Kind" when e.EntityType == nameof(Member) && Enum.TryParse<MemberKind>(value, out var k) => MemberLabels.Of(k),
             "Kind" when e.EntityType == nameof(MemberRelation) && Enum.TryParse<RelationKind>(value, out var r) => MemberLabels.Of(r),

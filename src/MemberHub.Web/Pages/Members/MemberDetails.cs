@@ -22,6 +22,8 @@ public sealed class MemberDetailsView
     public required ContactHistoryView History { get; init; }
     /// <summary>Null when the viewer may not see the audit log.</summary>
     public IReadOnlyList<AuditEntry>? Audit { get; init; }
+    /// <summary>Names for the ids the audit log holds (staff accounts, related members).</summary>
+    public IReadOnlyDictionary<string, string> AuditNames { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>Everything the member's page shows, in a handful of queries.</summary>
@@ -40,6 +42,11 @@ public sealed class MemberDetailsQuery(MemberHubDbContext db, TimeProvider clock
             : null;
         var tags = await db.MemberTags.AsNoTracking().Where(t => t.MemberId == id)
             .OrderBy(t => t.Tag!.Name).Select(t => new TagView(t.TagId, t.Tag!.Name)).ToListAsync();
+        var audit = withAudit
+            ? await db.AuditEntries.AsNoTracking()
+                .Where(a => a.MemberId == id && a.Field != "MemberId" && a.Field != "StaffUserId")
+                .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Take(300).ToListAsync()
+            : null;
         return new MemberDetailsView
         {
             Member = member,
@@ -49,11 +56,22 @@ public sealed class MemberDetailsQuery(MemberHubDbContext db, TimeProvider clock
             Tags = tags,
             Relations = await RelationsAsync(id),
             History = await HistoryAsync(id, canEdit, ContactForm.Blank(clock)),
-            Audit = withAudit
-                ? await db.AuditEntries.AsNoTracking().Where(a => a.MemberId == id)
-                    .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Take(300).ToListAsync()
-                : null,
+            Audit = audit,
+            AuditNames = audit is null ? new Dictionary<string, string>() : await AuditNamesAsync(audit),
         };
+    }
+
+    private async Task<Dictionary<string, string>> AuditNamesAsync(IReadOnlyList<AuditEntry> audit)
+    {
+        var values = audit.SelectMany(a => new[] { (a.Field, a.Before), (a.Field, a.After) }).Where(v => v.Item2 is not null).ToList();
+        var userIds = values.Where(v => v.Field is "AssignedStaffUserId" or "UserId").Select(v => v.Item2!).Distinct().ToList();
+        var memberIds = values.Where(v => v.Field == "RelatedMemberId").Select(v => long.TryParse(v.Item2, out var n) ? n : 0).Distinct().ToList();
+        var names = new Dictionary<string, string>();
+        foreach (var u in await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync())
+            names[u.Id] = u.DisplayName.Length > 0 ? u.DisplayName : u.Email ?? u.Id;
+        foreach (var m in await db.Members.Where(m => memberIds.Contains(m.Id)).Select(m => new { m.Id, m.MemberNumber, m.Name }).ToListAsync())
+            names["member:" + m.Id] = $"No.{m.MemberNumber} {m.Name}";
+        return names;
     }
 
     /// <summary>Relations are stored once; read from both ends, each as it reads from this member's side.</summary>
