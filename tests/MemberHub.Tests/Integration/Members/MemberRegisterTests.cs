@@ -172,6 +172,27 @@ public abstract class MemberRegisterTests(MemberHubFactory app)
     }
 
     [Fact]
+    public async Task Archiving_hides_a_member_from_the_list_but_keeps_them_and_can_be_undone()
+    {
+        app.SkipIfUnavailable();
+        var member = await new MemberBuilder().Named("保存 箱子", "ホゾン ハコ").CreateAsync(app);
+        var staff = await app.SignInAsAsync(Roles.Staff);
+        var search = "/Members?q=" + Uri.EscapeDataString("ほぞん");
+        Assert.Equal("1件", (await staff.Http.GetDocumentAsync(search)).Text("#member-count"));
+
+        var archived = await staff.Http.SubmitFormAsync($"/Members/Details/{member.Id}", new Dictionary<string, string>(), "form[action*='Archive']");
+        archived.AssertRedirectTo($"/Members/Details/{member.Id}");
+        Assert.True((await app.MemberAsync(member.Id)).IsArchived);
+        Assert.Equal("0件", (await staff.Http.GetDocumentAsync(search)).Text("#member-count"));
+        Assert.Equal("1件", (await staff.Http.GetDocumentAsync(search + "&archived=true")).Text("#member-count"));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.MemberId == member.Id && a.Field == "IsArchived" && a.After == "True")));
+
+        var restored = await staff.Http.SubmitFormAsync($"/Members/Details/{member.Id}", new Dictionary<string, string>(), "form[action*='Archive']");
+        restored.AssertRedirectTo($"/Members/Details/{member.Id}");
+        Assert.False((await app.MemberAsync(member.Id)).IsArchived);
+    }
+
+    [Fact]
     public async Task A_contact_record_is_added_in_place_and_shown_and_a_bad_one_comes_back_with_its_message()
     {
         app.SkipIfUnavailable();
