@@ -67,15 +67,34 @@ public sealed record MemberSearchResult(IReadOnlyList<MemberRow> Rows, int Total
 /// </summary>
 public sealed class SearchMembersQuery(MemberHubDbContext db)
 {
+    /// <summary>
+    /// A text search must look at every row (LIKE '%q%' cannot seek), so it is kept to one pass: the page
+    /// query walks the furigana-ordered covering index and stops after 50 matches; only when it fills a
+    /// page is a COUNT needed. A rare match (the usual case: one person's name or phone) scans once and
+    /// needs no count at all.
+    /// </summary>
     public async Task<MemberSearchResult> RunAsync(MemberSearch search, CancellationToken ct = default)
     {
         var query = Filter(search);
+        var page = Math.Max(1, search.Page);
+        var rows = await PageAsync(query, search.Sort, page, ct);
+        if (page == 1 && rows.Count < MemberSearch.PageSize)
+            return new MemberSearchResult(rows, rows.Count, 1, 1);
+
         var total = await query.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + MemberSearch.PageSize - 1) / MemberSearch.PageSize);
-        var page = Math.Clamp(search.Page, 1, pageCount);
-        var rows = await Project(Sort(query, search.Sort).Skip((page - 1) * MemberSearch.PageSize).Take(MemberSearch.PageSize)).ToListAsync(ct);
+        var pageCount = PageCount(total);
+        if (page > pageCount)
+        {
+            page = pageCount;
+            rows = await PageAsync(query, search.Sort, page, ct);
+        }
         return new MemberSearchResult(rows, total, page, pageCount);
     }
+
+    private Task<List<MemberRow>> PageAsync(IQueryable<Member> query, string? sort, int page, CancellationToken ct) =>
+        Project(Sort(query, sort).Skip((page - 1) * MemberSearch.PageSize).Take(MemberSearch.PageSize)).ToListAsync(ct);
+
+    private static int PageCount(int total) => Math.Max(1, (total + MemberSearch.PageSize - 1) / MemberSearch.PageSize);
 
     /// <summary>Every matching member (for the export), in the list's order.</summary>
     public async Task<List<Member>> AllAsync(MemberSearch search, CancellationToken ct = default) =>
