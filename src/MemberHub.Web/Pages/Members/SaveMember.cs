@@ -306,6 +306,8 @@ public sealed class SaveMemberHandler(MemberHubDbContext db, IValidator<MemberFo
     {
         var theirs = MemberForm.From(current);
         var original = MemberForm.FromSnapshot(yours.Original);
+        // The edit form does not carry the status (it has its own page), so "yours" is what this user saw.
+        yours.InitialStatus = original?.InitialStatus ?? theirs.InitialStatus;
         var classNames = await db.MemberClasses.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name);
         var staffNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var fields = MemberFormFields.Describe(classNames, staffNames);
@@ -343,6 +345,7 @@ public static class MemberFormFields
         new("担当者フリガナ", f => f.ContactPersonKana ?? ""),
         new("会員種別", f => classNames.TryGetValue(f.MemberClassId, out var n) ? n : ""),
         new("口数", f => f.Units.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("状態", f => MemberLabels.Of(f.InitialStatus)),
         new("入会日", f => JapaneseFormat.Date(DateInput.TryParse(f.JoinedOn))),
         new("郵便番号", f => f.PostalCode ?? ""),
         new("都道府県", f => f.Prefecture ?? ""),
