@@ -60,11 +60,8 @@ public sealed class MemberBuilder
         return copy;
     }
 
-    public Task<Member> CreateAsync(MemberHubFactory app)
-    {
-        app.EnsureStarted();
-        return app.WithDbAsync(CreateAsync);
-    }
+    /// <summary>Through the app's services (which start the host), so it also works with a Kestrel-hosted factory.</summary>
+    public Task<Member> CreateAsync(MemberHubFactory app) => app.WithDbAsync(CreateAsync);
 
     public async Task<Member> CreateAsync(MemberHubDbContext db)
     {
