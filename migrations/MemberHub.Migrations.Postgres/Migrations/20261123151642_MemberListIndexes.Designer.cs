@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MemberHub.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MemberHubDbContext))]
-    [Migration("20261123144931_MemberSearchIndex")]
-    partial class MemberSearchIndex
+    [Migration("20261123151642_MemberListIndexes")]
+    partial class MemberListIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -435,18 +435,23 @@ namespace MemberHub.Migrations.Postgres.Migrations
 
                     b.HasIndex("Email");
 
-                    b.HasIndex("MemberClassId");
-
                     b.HasIndex("MemberNumber")
                         .IsUnique();
-
-                    b.HasIndex("Prefecture");
 
                     b.HasIndex("SortKana");
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("Status", "SortKana");
+                    b.HasIndex("JoinedOn", "MemberNumber");
+
+                    b.HasIndex("MemberClassId", "Status", "IsArchived", "Prefecture", "SortKana", "MemberNumber")
+                        .HasDatabaseName("IX_Members_Class_Filter");
+
+                    b.HasIndex("Prefecture", "Status", "IsArchived", "MemberClassId", "SortKana", "MemberNumber")
+                        .HasDatabaseName("IX_Members_Prefecture_Filter");
+
+                    b.HasIndex("Status", "SortKana", "MemberNumber", "IsArchived", "MemberClassId", "Prefecture")
+                        .HasDatabaseName("IX_Members_Status_Filter");
 
                     b.ToTable("Members");
                 });
