@@ -432,18 +432,23 @@ namespace MemberHub.Migrations.Postgres.Migrations
 
                     b.HasIndex("Email");
 
-                    b.HasIndex("MemberClassId");
-
                     b.HasIndex("MemberNumber")
                         .IsUnique();
-
-                    b.HasIndex("Prefecture");
 
                     b.HasIndex("SortKana");
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("Status", "SortKana");
+                    b.HasIndex("JoinedOn", "MemberNumber");
+
+                    b.HasIndex("MemberClassId", "Status", "IsArchived", "Prefecture", "SortKana", "MemberNumber")
+                        .HasDatabaseName("IX_Members_Class_Filter");
+
+                    b.HasIndex("Prefecture", "Status", "IsArchived", "MemberClassId", "SortKana", "MemberNumber")
+                        .HasDatabaseName("IX_Members_Prefecture_Filter");
+
+                    b.HasIndex("Status", "SortKana", "MemberNumber", "IsArchived", "MemberClassId", "Prefecture")
+                        .HasDatabaseName("IX_Members_Status_Filter");
 
                     b.ToTable("Members");
                 });

@@ -1,8 +1,45 @@
+using System.Security.Claims;
+using MemberHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MemberHub.Web.Pages.My;
 
-public class IndexModel : PageModel
+/// <summary>マイページ for any signed-in user: their own member record, found through their account only.</summary>
+public class IndexModel(MyDetailsHandler handler) : PageModel
 {
-    public void OnGet() { }
+    [BindProperty]
+    public MyForm Input { get; set; } = new();
+
+    public MyView? View { get; private set; }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    public async Task OnGetAsync()
+    {
+        View = await handler.ViewAsync(UserId);
+        if (View is not null) Input = MyForm.From(View.Member);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (outcome, errors) = await handler.SaveAsync(UserId, Input);
+        switch (outcome)
+        {
+            case MySaveOutcome.NoMember:
+                return NotFound();
+            case MySaveOutcome.Saved:
+                TempData["Flash"] = "ご登録内容を更新しました。ありがとうございます。";
+                return Redirect("/My");
+            case MySaveOutcome.Stale:
+                ModelState.AddModelError("", "この画面を開いている間に、事務局があなたの登録内容を更新しました。お手数ですが、画面を開き直してからもう一度入力してください。");
+                break;
+            default:
+                foreach (var (field, message) in errors)
+                    ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+                break;
+        }
+        View = await handler.ViewAsync(UserId);
+        return Page();
+    }
 }
