@@ -3,14 +3,21 @@ using MemberHub.Common;
 using MemberHub.Identity;
 using MemberHub.Members;
 using MemberHub.Organisation;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MemberHub.Data;
 
-public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options) : IdentityDbContext<AppUser>(options)
+public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The keys that protect sign-in cookies and antiforgery tokens, kept in the database so that sessions
+    /// survive a restart and several app instances on one PostgreSQL database accept each other's cookies.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberClass> MemberClasses => Set<MemberClass>();
     public DbSet<Tag> Tags => Set<Tag>();

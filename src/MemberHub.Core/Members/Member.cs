@@ -87,7 +87,9 @@ public class Member : IAudited
     public void RefreshSearchText()
     {
         SortKana = KanaNormalizer.ForSearch(NameKana);
-        SearchText = string.Join('|', new[]
+        // Every part is framed by '|' ("|1023|山田太郎|…|0312345678|"), so a search can ask for a whole
+        // member number ("%|1023|%") or the end of a phone number ("%5678|%"), not only for a fragment.
+        SearchText = "|" + string.Join('|', new[]
         {
             MemberNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
             KanaNormalizer.ForSearch(Name),
@@ -97,7 +99,7 @@ public class Member : IAudited
             PhoneNumber.Digits(Phone),
             PhoneNumber.Digits(MobilePhone),
             (Email ?? "").Trim().ToLowerInvariant(),
-        }.Where(s => s.Length > 0));
+        }.Where(s => s.Length > 0)) + "|";
     }
 
     public string Address => string.Join(" ", new[] { Prefecture, City, Street, Building }.Where(s => !string.IsNullOrWhiteSpace(s)));

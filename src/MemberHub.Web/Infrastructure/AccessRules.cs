@@ -36,7 +36,6 @@ public static class AccessRules
         pages.AllowAnonymousToPage("/Account/AcceptInvitation");
         pages.AllowAnonymousToPage("/Account/Lockout");
         pages.AllowAnonymousToPage("/Account/Logout");
-        pages.AllowAnonymousToPage("/Account/AccessDenied");
         pages.AllowAnonymousToPage("/Setup/Index");
         pages.AllowAnonymousToPage("/Error");
         pages.AllowAnonymousToPage("/Status");

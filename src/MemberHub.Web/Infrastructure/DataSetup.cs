@@ -1,5 +1,6 @@
 using MemberHub.Auditing;
 using MemberHub.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,9 @@ public static class DataSetup
             options.AddInterceptors(services.GetRequiredService<AuditInterceptor>());
         });
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddDataProtection()
+            .SetApplicationName("MemberHub")
+            .PersistKeysToDbContext<MemberHubDbContext>();
         builder.Services.AddSingleton<DemoCredentials>();
     }
 

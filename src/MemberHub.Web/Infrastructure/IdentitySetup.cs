@@ -53,7 +53,6 @@ public static class IdentitySetup
             o.SlidingExpiration = true;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
             o.Events.OnRedirectToLogin = ctx =>
             {
                 // htmx swaps fragments; a login page inside a table row helps nobody.

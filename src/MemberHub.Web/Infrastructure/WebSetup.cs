@@ -62,6 +62,15 @@ public static class WebSetup
         app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
         app.Use(async (ctx, next) =>
         {
+            // The status and error pages are shown by re-executing the request; a refused POST would otherwise re-execute
+            // as a POST and fail the antiforgery check there, turning a clear 403 into a 400.
+            if (ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+                || ctx.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null)
+                ctx.Request.Method = HttpMethods.Get;
+            await next();
+        });
+        app.Use(async (ctx, next) =>
+        {
             ctx.Response.Headers.XContentTypeOptions = "nosniff";
             ctx.Response.Headers.XFrameOptions = "DENY";
             ctx.Response.Headers["Referrer-Policy"] = "same-origin";

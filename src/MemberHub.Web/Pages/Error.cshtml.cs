@@ -10,5 +10,4 @@ public class ErrorModel : PageModel
     public string? RequestId { get; private set; }
 
     public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-    public void OnPost() => OnGet();
 }

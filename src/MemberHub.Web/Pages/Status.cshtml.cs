@@ -9,7 +9,6 @@ public class StatusModel : PageModel
     public string Message { get; private set; } = "";
 
     public void OnGet(int code) => Describe(code);
-    public void OnPost(int code) => Describe(code);
 
     private void Describe(int code)
     {

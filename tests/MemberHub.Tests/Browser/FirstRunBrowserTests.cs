@@ -51,7 +51,7 @@ public class FirstRunBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         await Expect(nav).ToContainTextAsync("佐藤 花子");
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "マイページ" })).ToBeVisibleAsync();
         await Expect(nav.GetByRole(AriaRole.Button, new() { Name = "ログアウト" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("初期設定が完了しました。");
+        await Expect(page.Locator(".alert[role=status]")).ToContainTextAsync("初期設定が完了しました。");
         await tab.AssertReadableAsync(nav.Locator(".nav-link, .navbar-text"));
         await tab.ScreenshotAsync("setup-done");
 

@@ -126,7 +126,8 @@ public abstract class MemberImportTests(MemberHubFactory app)
             Assert.Equal(MemberStatus.Applying, sakura.Status);
             Assert.Equal(new DateOnly(2026, 11, 1), sakura.JoinedOn);            // R8.11.1
             var seq = await db.NumberSequences.SingleAsync(s => s.Name == NumberSequence.MemberNumbers);
-            Assert.True(seq.NextValue > await db.Members.MaxAsync(m => m.MemberNumber));
+            var highest = await db.Members.MaxAsync(m => m.MemberNumber);
+            Assert.True(seq.NextValue > highest, $"the sequence ({seq.NextValue}) must be past the highest number ({highest})");
 
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Import && a.After!.Contains("8件")));
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Create && a.MemberId == hanako.Id));
@@ -187,6 +188,10 @@ public abstract class MemberImportTests(MemberHubFactory app)
             var member = new Member { MemberNumber = 7100, Name = "既存 会員", NameKana = "キゾン カイイン", MemberClassId = await db.MemberClasses.Select(c => c.Id).FirstAsync(), Version = 1 };
             member.RefreshSearchText();
             db.Members.Add(member);
+            // As an earlier import that kept this old number would have, move the sequence past it.
+            var seq = await db.NumberSequences.SingleOrDefaultAsync(s => s.Name == NumberSequence.MemberNumbers);
+            if (seq is null) db.NumberSequences.Add(new NumberSequence { Name = NumberSequence.MemberNumbers, NextValue = 7101 });
+            else if (seq.NextValue <= 7100) { seq.NextValue = 7101; seq.Version++; }
             await db.SaveChangesAsync();
         });
         var before = await app.WithDbAsync(async db => (await db.Members.CountAsync(), await db.AuditEntries.CountAsync(), await db.Tags.CountAsync()));

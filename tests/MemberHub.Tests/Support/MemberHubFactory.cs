@@ -172,5 +172,5 @@ public sealed record SignedInClient(HttpClient Http, AppUser User);
 public static class StatusCodes
 {
     public static bool IsRedirectToLogin(this HttpResponseMessage r) =>
-        r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase) == true;
+        r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location?.OriginalString.Contains("/Account/Login?ReturnUrl=", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -65,4 +65,24 @@ public class SearchPatternTests
 
     [Fact]
     public void An_empty_box_searches_nothing() => Assert.Empty(SearchMembersQuery.Patterns("  "));
+
+    [Theory]
+    [InlineData("12", "%|12|%")]
+    [InlineData("１２３", "%|123|%")]
+    public void A_short_number_is_a_whole_member_number(string q, string pattern) =>
+        Assert.Equal([pattern], SearchMembersQuery.Patterns(q));
+
+    [Fact]
+    public void Four_to_six_digits_are_a_member_number_or_the_end_of_a_phone_number() =>
+        Assert.Equal(["%5678|%"], SearchMembersQuery.Patterns("5678"));
+
+    [Fact]
+    public void Short_numbers_match_only_whole_parts_of_the_search_text()
+    {
+        var member = new MemberHub.Members.Member { MemberNumber = 12, Name = "山田 太郎", NameKana = "ヤマダ タロウ", Phone = "03-1212-5678" };
+        member.RefreshSearchText();
+        Assert.StartsWith("|12|", member.SearchText);
+        Assert.EndsWith("|", member.SearchText);
+        Assert.Contains("|0312125678|", member.SearchText);
+    }
 }

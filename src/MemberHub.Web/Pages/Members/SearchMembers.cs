@@ -136,9 +136,17 @@ public sealed class SearchMembersQuery(MemberHubDbContext db)
         if (string.IsNullOrWhiteSpace(q)) yield break;
         var normalised = q.Normalize(System.Text.NormalizationForm.FormKC).Trim();
         var compact = string.Concat(normalised.Where(c => !char.IsWhiteSpace(c)));
-        if (LooksLikePhone(compact))
+        if (LooksLikeNumber(compact))
         {
-            yield return "%" + EscapeLike(PhoneNumber.Digits(compact)) + "%";
+            var digits = PhoneNumber.Digits(compact);
+            // A short number is a member number (exactly), four to six digits may also be the end of a phone
+            // number ("下4桁"), and a longer one is (part of) a phone number. "12" must not find every phone with a 12 in it.
+            yield return digits.Length switch
+            {
+                <= 3 => "%|" + digits + "|%",
+                <= 6 => "%" + digits + "|%",
+                _ => "%" + digits + "%",
+            };
             yield break;
         }
         var words = normalised.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
@@ -150,11 +158,8 @@ public sealed class SearchMembersQuery(MemberHubDbContext db)
         }
     }
 
-    public static bool LooksLikePhone(string word)
-    {
-        var digits = word.Count(char.IsAsciiDigit);
-        return digits >= 4 && word.All(c => char.IsAsciiDigit(c) || c is '-' or '(' or ')' or '+' or '‐' or '−' or 'ー');
-    }
+    public static bool LooksLikeNumber(string word) =>
+        word.Any(char.IsAsciiDigit) && word.All(c => char.IsAsciiDigit(c) || c is '-' or '(' or ')' or '+' or '‐' or '−' or 'ー');
 
     public static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 

@@ -76,6 +76,20 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Invitations",
                 columns: table => new
                 {
@@ -494,14 +508,19 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                 column: "RelatedMemberId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Members_Class_Filter",
+                table: "Members",
+                columns: new[] { "MemberClassId", "Status", "IsArchived", "Prefecture", "SortKana", "MemberNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Members_Email",
                 table: "Members",
                 column: "Email");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_MemberClassId",
+                name: "IX_Members_JoinedOn_MemberNumber",
                 table: "Members",
-                column: "MemberClassId");
+                columns: new[] { "JoinedOn", "MemberNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_MemberNumber",
@@ -510,9 +529,14 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_Prefecture",
+                name: "IX_Members_Prefecture_Filter",
                 table: "Members",
-                column: "Prefecture");
+                columns: new[] { "Prefecture", "Status", "IsArchived", "MemberClassId", "SortKana", "MemberNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Members_Search",
+                table: "Members",
+                columns: new[] { "SortKana", "MemberNumber", "IsArchived", "Status", "MemberClassId", "Prefecture", "SearchText" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_SortKana",
@@ -520,9 +544,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                 column: "SortKana");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_Status_SortKana",
+                name: "IX_Members_Status_Filter",
                 table: "Members",
-                columns: new[] { "Status", "SortKana" });
+                columns: new[] { "Status", "SortKana", "MemberNumber", "IsArchived", "MemberClassId", "Prefecture" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_UserId",
@@ -564,6 +588,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ContactRecords");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "Invitations");

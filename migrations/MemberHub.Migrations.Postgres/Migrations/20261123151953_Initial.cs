@@ -77,6 +77,20 @@ namespace MemberHub.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Invitations",
                 columns: table => new
                 {
@@ -495,14 +509,19 @@ namespace MemberHub.Migrations.Postgres.Migrations
                 column: "RelatedMemberId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Members_Class_Filter",
+                table: "Members",
+                columns: new[] { "MemberClassId", "Status", "IsArchived", "Prefecture", "SortKana", "MemberNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Members_Email",
                 table: "Members",
                 column: "Email");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_MemberClassId",
+                name: "IX_Members_JoinedOn_MemberNumber",
                 table: "Members",
-                column: "MemberClassId");
+                columns: new[] { "JoinedOn", "MemberNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_MemberNumber",
@@ -511,9 +530,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_Prefecture",
+                name: "IX_Members_Prefecture_Filter",
                 table: "Members",
-                column: "Prefecture");
+                columns: new[] { "Prefecture", "Status", "IsArchived", "MemberClassId", "SortKana", "MemberNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_SortKana",
@@ -521,9 +540,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
                 column: "SortKana");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Members_Status_SortKana",
+                name: "IX_Members_Status_Filter",
                 table: "Members",
-                columns: new[] { "Status", "SortKana" });
+                columns: new[] { "Status", "SortKana", "MemberNumber", "IsArchived", "MemberClassId", "Prefecture" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_UserId",
@@ -565,6 +584,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ContactRecords");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "Invitations");
