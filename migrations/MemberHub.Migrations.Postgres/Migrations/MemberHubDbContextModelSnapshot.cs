@@ -437,7 +437,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
 
                     b.HasIndex("SortKana");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
 
                     b.HasIndex("JoinedOn", "MemberNumber");
 

@@ -424,7 +424,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SortKana");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
 
                     b.HasIndex("JoinedOn", "MemberNumber");
 

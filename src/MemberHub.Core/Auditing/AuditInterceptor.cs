@@ -133,7 +133,10 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                         _pending.Add((entry, changes.Any(c => c.Name == nameof(Member.Status)) ? AuditActions.StatusChange : AuditActions.Update, changes));
                     break;
                 case EntityState.Deleted:
-                    _pending.Add((entry, AuditActions.Delete, [("", null, null)]));
+                    // What was removed, field by field, so the log says which relation or record it was.
+                    _pending.Add((entry, AuditActions.Delete, entry.Properties
+                        .Where(p => !p.Metadata.IsPrimaryKey() && !NotAudited.Contains(p.Metadata.Name) && p.OriginalValue is not null && !IsDefault(p.OriginalValue))
+                        .Select(p => (p.Metadata.Name, Format(p.OriginalValue), (string?)null)).ToList()));
                     break;
             }
         }
@@ -148,14 +151,16 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         foreach (var (entry, action, changes) in _pending)
         {
             var entity = (IAudited)entry.Entity;
-            var memberId = entry.Entity switch
+            // A relation concerns both members, so it shows in both members' logs.
+            long?[] memberIds = entry.Entity switch
             {
-                Member m => m.Id,
-                ContactRecord c => c.MemberId,
-                MemberRelation r => r.MemberId,
-                _ => (long?)null,
+                Member m => [m.Id],
+                ContactRecord c => [c.MemberId],
+                MemberRelation r => [r.MemberId, r.RelatedMemberId],
+                _ => [null],
             };
-            foreach (var (field, before, after) in changes)
+            foreach (var memberId in memberIds)
+            foreach (var (field, before, after) in changes.DefaultIfEmpty(("", null, null)))
             {
                 context.Add(new AuditEntry
                 {

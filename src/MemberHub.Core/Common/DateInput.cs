@@ -27,6 +27,6 @@ public static partial class DateInput
     public static string ToInput(DateOnly? date) =>
         date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    [GeneratedRegex(@"^(?<y>\d{4})\s*(?:[-/.]|年)\s*(?<m>\d{1,2})\s*(?:[-/.]|月)\s*(?<d>\d{1,2})\s*日?$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})\s*(?:[-/.]|年)\s*(?<m>[0-9]{1,2})\s*(?:[-/.]|月)\s*(?<d>[0-9]{1,2})\s*日?$")]
     private static partial Regex Pattern();
 }

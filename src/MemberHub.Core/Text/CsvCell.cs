@@ -9,7 +9,10 @@ public static class CsvCell
     public static string Neutralise(string? cell)
     {
         if (string.IsNullOrEmpty(cell)) return "";
-        return cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+        // Japanese Excel also starts a formula from full-width ＝ ＋ － ＠ and after leading spaces.
+        var first = cell.TrimStart(' ', '\u3000').Normalize(System.Text.NormalizationForm.FormKC);
+        if (first.Length == 0) return cell;
+        return first[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' || cell[0] is '\t' or '\r' or '\n' ? "'" + cell : cell;
     }
 
     public static string Quote(string cell) =>

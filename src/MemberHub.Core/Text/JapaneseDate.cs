@@ -67,15 +67,15 @@ public static partial class JapaneseDate
         return true;
     }
 
-    [GeneratedRegex(@"\s+\d{1,2}:\d{2}(:\d{2})?$")]
+    [GeneratedRegex(@"\s+[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$")]
     private static partial Regex TrailingTime();
 
-    [GeneratedRegex(@"^(?<y>\d{4})\s*(?:[/\-.]|年)\s*(?<m>\d{1,2})\s*(?:[/\-.]|月)\s*(?<d>\d{1,2})\s*日?$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})\s*(?:[/\-.]|年)\s*(?<m>[0-9]{1,2})\s*(?:[/\-.]|月)\s*(?<d>[0-9]{1,2})\s*日?$")]
     private static partial Regex Gregorian();
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?<m>[0-9]{2})(?<d>[0-9]{2})$")]
     private static partial Regex Compact();
 
-    [GeneratedRegex(@"^(?<era>明治|大正|昭和|平成|令和|[MTSHRmtshr])\s*(?<y>\d{1,2}|元)\s*(?:[/\-.]|年)\s*(?<m>\d{1,2})\s*(?:[/\-.]|月)\s*(?<d>\d{1,2})\s*日?$")]
+    [GeneratedRegex(@"^(?<era>明治|大正|昭和|平成|令和|[MTSHRmtshr])\s*(?<y>[0-9]{1,2}|元)\s*(?:[/\-.]|年)\s*(?<m>[0-9]{1,2})\s*(?:[/\-.]|月)\s*(?<d>[0-9]{1,2})\s*日?$")]
     private static partial Regex EraDate();
 }

@@ -57,6 +57,17 @@ public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options) : IMail
     }
 }
 
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>The address people reach the site at, e.g. https://members.example.org; required with SMTP.</summary>
+    public string? PublicUrl { get; set; }
+
+    public static bool IsAbsoluteWebUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
+}
+
 public static class MailSetup
 {
     public static void AddMemberHubMail(this WebApplicationBuilder builder)
@@ -67,5 +78,16 @@ public static class MailSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
         builder.Services.AddScoped<SiteLinks>();
+
+        // A link in an e-mail (invitation, password reset) must point at this site whoever asked for it; built
+        // from a forged request's Host header it would carry a reset token to someone else's server.
+        var configuration = builder.Configuration;
+        builder.Services.AddOptions<SiteOptions>()
+            .Bind(configuration.GetSection(SiteOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) || SiteOptions.IsAbsoluteWebUrl(o.PublicUrl),
+                "Site:PublicUrl must be an absolute http(s) address, e.g. https://members.example.org")
+            .Validate(o => string.IsNullOrWhiteSpace(configuration["Smtp:Host"]) || SiteOptions.IsAbsoluteWebUrl(o.PublicUrl),
+                "Site:PublicUrl is required when Smtp:Host is set: e-mailed links are built from it.")
+            .ValidateOnStart();
     }
 }

@@ -80,6 +80,18 @@ public static class WebSetup
         app.UseRouting();
         app.UseMiddleware<FirstRunMiddleware>();
         app.UseAuthentication();
+        app.Use(async (ctx, next) =>
+        {
+            // Pages behind sign-in hold personal data: no copy in the browser's cache or back-button history
+            // (htmx's own history cache is off in the layout for the same reason).
+            if (ctx.User.Identity?.IsAuthenticated == true)
+                ctx.Response.OnStarting(() =>
+                {
+                    ctx.Response.Headers.CacheControl = "no-store";
+                    return Task.CompletedTask;
+                });
+            await next();
+        });
         app.UseAuthorization();
     }
 }

@@ -31,6 +31,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         settings["Smtp:Host"] = "127.0.0.1";
         settings["Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Smtp:Security"] = "None";
+        settings["Site:PublicUrl"] = "https://localhost";
     }
 
     /// <summary>The messages sent to this address so far (tests share a server, so filter by recipient).</summary>

@@ -34,6 +34,10 @@ public class CsvCellTests
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData("山田 太郎", "山田 太郎")]
     [InlineData("03-1234-5678", "03-1234-5678")]
+    [InlineData("＝1+2", "'＝1+2")]
+    [InlineData("　＋81", "'　＋81")]
+    [InlineData(" =A1", "' =A1")]
+    [InlineData("＠SUM(A1)", "'＠SUM(A1)")]
     public void Cells_that_Excel_would_run_as_formulas_are_neutralised(string cell, string expected) => Assert.Equal(expected, CsvCell.Neutralise(cell));
 
     [Fact]

@@ -46,7 +46,9 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasIndex(m => new { m.Prefecture, m.Status, m.IsArchived, m.MemberClassId, m.SortKana, m.MemberNumber }).HasDatabaseName("IX_Members_Prefecture_Filter");
         // "Newest members first": read backwards.
         b.HasIndex(m => new { m.JoinedOn, m.MemberNumber });
-        b.HasIndex(m => m.UserId);
+        // One account opens one member's マイページ. Partial, so the many members without an account do not
+        // share one key: with all of them in the index as NULL, SQLite's planner would rather scan the table.
+        b.HasIndex(m => m.UserId).IsUnique().HasFilter("\"UserId\" IS NOT NULL");
         b.HasIndex(m => m.Email);
     }
 }

@@ -56,18 +56,37 @@ public sealed class ChangeStatusHandler(MemberHubDbContext db, IValidator<Status
         member.Status = form.Status;
         member.StatusChangedOn = DateInput.TryParse(form.ChangedOn)!.Value;
         member.StatusReason = form.Reason;
-        await SaveAsync(member);
+        try
+        {
+            await SaveAsync(member);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: the same answer as a stale form.
+            return (StatusOutcome.Stale, []);
+        }
         return (StatusOutcome.Changed, []);
     }
 
     public async Task<bool> SetArchivedAsync(long id, bool archived)
     {
-        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == id);
-        if (member is null) return false;
-        if (member.IsArchived == archived) return true;
-        member.IsArchived = archived;
-        await SaveAsync(member);
-        return true;
+        // Archiving sets one flag to the value asked for, so a save that crossed ours is simply read again.
+        for (var attempt = 0; ; attempt++)
+        {
+            var member = await db.Members.SingleOrDefaultAsync(m => m.Id == id);
+            if (member is null) return false;
+            if (member.IsArchived == archived) return true;
+            member.IsArchived = archived;
+            try
+            {
+                await SaveAsync(member);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 2)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task SaveAsync(Member member)

@@ -8,7 +8,8 @@ using MemberHub.Text;
 
 namespace MemberHub.Web.Pages.Members;
 
-public sealed record ExportFile(byte[] Content, string FileName, int Rows);
+/// <summary>The file, or (Content null) the members whose data Shift_JIS cannot hold, for the user to choose UTF-8.</summary>
+public sealed record ExportFile(byte[]? Content, string FileName, int Rows, IReadOnlyList<int> UnencodableMemberNumbers);
 
 /// <summary>
 /// The current list as CSV for Excel: UTF-8 with a BOM (Excel reads UTF-8 only with it) or CP932 for
@@ -31,7 +32,15 @@ public sealed class ExportMembersHandler(SearchMembersQuery query, MemberHubDbCo
         // a fixed set of string cells needs no more than RFC 4180 quoting.
         var text = new StringBuilder();
         text.Append(CsvCell.Line(Header));
-        foreach (var m in members) text.Append(CsvCell.Line(Cells(m)));
+        var unencodable = new List<int>();
+        foreach (var m in members)
+        {
+            var line = CsvCell.Line(Cells(m));
+            // Shift_JIS has no 𠮷, 髙 in some forms, emoji…: such a name would silently become "?" in the file.
+            if (cp932 && !CanEncode(encoding, line)) unencodable.Add(m.MemberNumber);
+            text.Append(line);
+        }
+        if (unencodable.Count > 0) return new ExportFile(null, "", members.Count, unencodable);
         var content = encoding.GetPreamble().Concat(encoding.GetBytes(text.ToString())).ToArray();
 
         db.AuditEntries.Add(new AuditEntry
@@ -48,13 +57,26 @@ public sealed class ExportMembersHandler(SearchMembersQuery query, MemberHubDbCo
         await db.SaveChangesAsync(ct);
 
         var stamp = JapanTime.ToJapan(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        return new ExportFile(content, $"members-{stamp}.csv", members.Count);
+        return new ExportFile(content, $"members-{stamp}.csv", members.Count, []);
     }
 
     private static Encoding Cp932()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(932);
+        return Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
+
+    private static bool CanEncode(Encoding encoding, string text)
+    {
+        try
+        {
+            encoding.GetByteCount(text);
+            return true;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
     }
 
     private static IEnumerable<string> Cells(Member m) =>

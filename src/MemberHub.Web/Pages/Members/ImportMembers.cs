@@ -352,8 +352,9 @@ public sealed partial class ImportMembersHandler(
             var numberText = Normalise(Get(MemberImportField.MemberNumber));
             if (numberText.Length > 0)
             {
-                if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
-                    reasons.Add($"会員番号「{numberText}」は1以上の数字で入力してください。");
+                // Kept numbers move the sequence past them for good, so a typo like 1023 → 102300 is refused.
+                if (!int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > MaxKeptNumber)
+                    reasons.Add($"会員番号「{numberText}」は1から{MaxKeptNumber}までの数字で入力してください。");
                 else if (numbersInFile.TryGetValue(number, out var firstLine))
                     reasons.Add($"会員番号 {number} がファイルの中で重複しています（{firstLine}行目と同じ）。");
                 else if (existingNumbers.Contains(number))
@@ -402,6 +403,9 @@ public sealed partial class ImportMembersHandler(
         "逝去" or "死去" => MemberStatus.Deceased,
         _ => null,
     };
+
+    /// <summary>The largest old member number an import may keep (six digits, as registers use).</summary>
+    public const int MaxKeptNumber = 999_999;
 
     private static DateOnly? ReadDate(string text, string label, DateOnly today, List<string> reasons)
     {

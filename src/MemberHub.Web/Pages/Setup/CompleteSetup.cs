@@ -51,13 +51,23 @@ public sealed class CompleteSetupHandler(
         if (!result.IsValid) return (SetupOutcome.Invalid, result.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList());
 
         await using var tx = await db.Database.BeginTransactionAsync();
+        // Inserting the single settings row is the claim: of two set-ups posted at the same moment, the second
+        // collides on its key and creates no second administrator.
         var settings = await db.OrganisationSettings.FindAsync(OrganisationSettings.SingletonId);
         if (settings is null) db.OrganisationSettings.Add(new OrganisationSettings { Name = request.OrganisationName.Trim() });
         else settings.Name = request.OrganisationName.Trim();
 
         if (!await db.MemberClasses.AnyAsync())
             db.MemberClasses.AddRange(DefaultMemberClasses());
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            return (SetupOutcome.AlreadyDone, []);
+        }
+        if (await db.Users.AnyAsync()) return (SetupOutcome.AlreadyDone, []);
 
         var user = new AppUser
         {
@@ -70,7 +80,9 @@ public sealed class CompleteSetupHandler(
         var created = await users.CreateAsync(user, request.Password);
         if (!created.Succeeded)
             return (SetupOutcome.Invalid, created.Errors.Select(e => (e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(SetupRequest.Password) : "", e.Description)).ToList());
-        await users.AddToRoleAsync(user, Roles.Admin);
+        var role = await users.AddToRoleAsync(user, Roles.Admin);
+        if (!role.Succeeded)
+            return (SetupOutcome.Invalid, role.Errors.Select(e => ("", e.Description)).ToList());
         await tx.CommitAsync();
 
         firstRun.MarkDone();

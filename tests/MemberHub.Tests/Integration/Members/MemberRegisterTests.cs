@@ -261,6 +261,17 @@ public abstract class MemberRegisterTests(MemberHubFactory app)
             new FormUrlEncodedContent([new("relationId", relationId.ToString()), new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         Assert.True(await app.WithDbAsync(db => db.MemberRelations.AnyAsync(r => r.Id == relationId)));
+
+        // Both members' logs tell of the link, and of its removal with what was removed.
+        var removed = await staff.Http.PostAsync($"/Members/Links/{parent.Id}?handler=RemoveRelation",
+            new FormUrlEncodedContent([new("relationId", relationId.ToString()), new("__RequestVerificationToken", token)]));
+        Assert.False(await app.WithDbAsync(db => db.MemberRelations.AnyAsync(r => r.Id == relationId)));
+        foreach (var id in new[] { parent.Id, child.Id })
+        {
+            var rows = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.MemberId == id && a.EntityType == "MemberRelation").ToListAsync());
+            Assert.Contains(rows, a => a.Action == AuditActions.Create && a.Field == "Kind" && a.After == "ParentOf");
+            Assert.Contains(rows, a => a.Action == AuditActions.Delete && a.Field == "RelatedMemberId" && a.Before == child.Id.ToString());
+        }
     }
 
     [Fact]
@@ -304,7 +315,17 @@ public abstract class MemberRegisterTests(MemberHubFactory app)
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         Assert.Contains("輸出 花子", Encoding.GetEncoding(932).GetString(await sjis.Content.ReadAsByteArrayAsync()));
 
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.Export && a.UserId == staff.User.Id).ToListAsync());
+        // A name Shift_JIS cannot hold is not silently turned into "?": the export stops and offers UTF-8.
+        var yoshida = await new MemberBuilder().Named("𠮷田 一郎", "ヨシダ イチロウ").WithTag(marker).CreateAsync(app);
+        var refused = await staff.Http.GetAsync($"/Members/Export?tagId={tagId}&encoding=cp932");
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        var refusal = HtmlForms.Parse(await refused.BodyAsync()).QuerySelector("main")!.TextContent;
+        Assert.Contains("Shift_JIS で表せない文字", refusal);
+        Assert.Contains(yoshida.MemberNumber.ToString(), refusal);
+        var utf8 = await staff.Http.GetAsync($"/Members/Export?tagId={tagId}&encoding=utf8");
+        Assert.Contains("𠮷田 一郎", Encoding.UTF8.GetString(await utf8.Content.ReadAsByteArrayAsync()));
+
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.Export && a.UserId == staff.User.Id && a.After!.Contains("2件")).ToListAsync());
         Assert.Equal(2, audit.Count);
         Assert.All(audit, a => Assert.Contains("2件", a.After));
 

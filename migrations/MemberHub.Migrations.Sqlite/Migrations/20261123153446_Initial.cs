@@ -551,7 +551,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Members_UserId",
                 table: "Members",
-                column: "UserId");
+                column: "UserId",
+                unique: true,
+                filter: "\"UserId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MemberTags_TagId",

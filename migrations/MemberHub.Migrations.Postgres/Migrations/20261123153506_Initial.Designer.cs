@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MemberHub.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MemberHubDbContext))]
-    [Migration("20261123151953_Initial")]
+    [Migration("20261123153506_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -440,7 +440,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
 
                     b.HasIndex("SortKana");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
 
                     b.HasIndex("JoinedOn", "MemberNumber");
 

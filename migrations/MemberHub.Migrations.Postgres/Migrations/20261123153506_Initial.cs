@@ -547,7 +547,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Members_UserId",
                 table: "Members",
-                column: "UserId");
+                column: "UserId",
+                unique: true,
+                filter: "\"UserId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MemberTags_TagId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MemberHub.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(MemberHubDbContext))]
-    [Migration("20261123151932_Initial")]
+    [Migration("20261123153446_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -427,7 +427,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SortKana");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
 
                     b.HasIndex("JoinedOn", "MemberNumber");
 
