@@ -19,6 +19,8 @@ public class BrowserSite : MemberHubFactory, IAsyncLifetime
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        // The browser's own language decides how date inputs are drawn (2026/11/23, not 11/23/2026).
+        "--lang=ja-JP",
     ];
 
     private IPlaywright? _playwright;
