@@ -131,6 +131,7 @@ public abstract class MemberImportTests(MemberHubFactory app)
 
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Import && a.After!.Contains("8件")));
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Create && a.MemberId == hanako.Id));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.MemberId == hanako.Id && a.Field == "Tags" && a.After == "理事"));
         });
     }
 

@@ -147,6 +147,23 @@ public sealed partial class ImportMembersHandler(
             db.Members.AddRange(preview.Candidates.Select(c => c.Member));
             // The audit interceptor writes each member's creation rows inside this transaction.
             await db.SaveChangesAsync();
+            // Tag links are plain rows the interceptor does not see; log them as the member page does.
+            foreach (var c in preview.Candidates)
+            foreach (var link in c.Member.Tags)
+            {
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    OccurredAt = now,
+                    UserId = actor.UserId,
+                    UserName = actor.UserName,
+                    EntityType = nameof(MemberTag),
+                    EntityId = $"{c.Member.Id}:{link.Tag!.Id}",
+                    MemberId = c.Member.Id,
+                    Action = AuditActions.Update,
+                    Field = "Tags",
+                    After = link.Tag.Name,
+                });
+            }
             db.AuditEntries.Add(new AuditEntry
             {
                 OccurredAt = now,

@@ -61,6 +61,8 @@ public abstract class MemberClassAdminTests(MemberHubFactory app)
             $"form[action*='id={tagId}'][action*='Rename']");
         renamed.AssertRedirectTo("/Admin/Tags");
         Assert.Equal(tag + "新", await app.WithDbAsync(db => db.Tags.Where(t => t.Id == tagId).Select(t => t.Name).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
+            a.EntityType == "Tag" && a.EntityId == tagId.ToString() && a.Before == tag && a.After == tag + "新" && a.UserId == admin.User.Id)));
     }
 }
 

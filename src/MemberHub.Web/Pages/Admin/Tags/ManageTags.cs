@@ -22,6 +22,18 @@ public sealed class ManageTagsHandler(MemberHubDbContext db, IAuditActor actor, 
         var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id);
         if (tag is null) return "タグが見つかりません。";
         if (await db.Tags.AnyAsync(t => t.Name == name && t.Id != id)) return $"「{name}」というタグはすでにあります。";
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            EntityType = nameof(Tag),
+            EntityId = tag.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Action = AuditActions.Update,
+            Field = "Name",
+            Before = tag.Name,
+            After = name,
+        });
         tag.Name = name;
         await db.SaveChangesAsync();
         return null;
