@@ -46,6 +46,29 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options) : 
         }
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefreshDerivedColumns();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefreshDerivedColumns();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The search columns follow the name, number, phones and e-mail whichever code saved the member, so no
+    /// handler can forget them and leave a member the search cannot find.
+    /// </summary>
+    private void RefreshDerivedColumns()
+    {
+        foreach (var entry in ChangeTracker.Entries<Member>())
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.RefreshSearchText();
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Yen>().HaveConversion<YenConverter>();

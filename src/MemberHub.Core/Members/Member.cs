@@ -83,7 +83,7 @@ public class Member : IAudited
 
     string IAudited.AuditKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Recomputes the derived search columns; call before every save.</summary>
+    /// <summary>Recomputes the derived search columns; MemberHubDbContext does it on every save of a member.</summary>
     public void RefreshSearchText()
     {
         SortKana = KanaNormalizer.ForSearch(NameKana);

@@ -1,5 +1,6 @@
 using MemberHub.Identity;
 using MemberHub.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MemberHub.Tests.Integration;
@@ -38,4 +39,28 @@ public class SiteHardeningTests(MemberHubFactory app) : IClassFixture<MemberHubF
 
     private static Exception Unwrap(Exception e) =>
         e is OptionsValidationException ? e : e.InnerException is { } inner ? Unwrap(inner) : e;
+}
+
+public class SearchColumnTests(MemberHubFactory app) : IClassFixture<MemberHubFactory>
+{
+    [Fact]
+    public async Task Any_save_of_a_member_keeps_its_search_columns_current()
+    {
+        app.EnsureStarted();
+        var member = await new MemberBuilder().Named("検索 更新", "ケンサク コウシン").CreateAsync(app);
+
+        // Saved by code that never calls RefreshSearchText itself.
+        await app.WithDbAsync(async db =>
+        {
+            var m = await db.Members.SingleAsync(x => x.Id == member.Id);
+            m.MobilePhone = "080-9999-1234";
+            m.NameKana = "ケンサク アタラシイ";
+            await db.SaveChangesAsync();
+        });
+
+        var stored = await app.WithDbAsync(db => db.Members.SingleAsync(x => x.Id == member.Id));
+        Assert.Contains("|08099991234|", stored.SearchText);
+        Assert.Contains("ケンサクアタラシイ", stored.SearchText);
+        Assert.Equal("ケンサクアタラシイ", stored.SortKana);
+    }
 }

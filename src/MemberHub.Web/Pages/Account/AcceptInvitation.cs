@@ -85,7 +85,6 @@ public sealed class AcceptInvitationHandler(
                 member.UserId = user.Id;
                 member.Version++;
                 member.UpdatedAt = now;
-                member.RefreshSearchText();
             }
         }
         db.AuditEntries.Add(AccountAudit.Entry(actor, clock, user.Id, AccountAudit.AcceptInvitation, "Role", null, invitation.Role));

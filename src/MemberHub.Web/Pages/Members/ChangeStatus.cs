@@ -93,7 +93,6 @@ public sealed class ChangeStatusHandler(MemberHubDbContext db, IValidator<Status
     {
         member.Version++;
         member.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        member.RefreshSearchText();
         await db.SaveChangesAsync();
     }
 }

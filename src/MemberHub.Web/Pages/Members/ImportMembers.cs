@@ -142,7 +142,6 @@ public sealed partial class ImportMembersHandler(
                 c.Member.CreatedAt = now;
                 c.Member.UpdatedAt = now;
                 c.Member.Version = 1;
-                c.Member.RefreshSearchText();
             }
             db.Members.AddRange(preview.Candidates.Select(c => c.Member));
             // The audit interceptor writes each member's creation rows inside this transaction.

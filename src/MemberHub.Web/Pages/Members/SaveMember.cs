@@ -216,7 +216,6 @@ public sealed class SaveMemberHandler(MemberHubDbContext db, IValidator<MemberFo
         };
         Apply(form, member, now);
         member.MemberNumber = await MemberNumberAllocator.ReserveAsync(db);
-        member.RefreshSearchText();
         db.Members.Add(member);
         await db.SaveChangesAsync();
         return new SaveResult(SaveOutcome.Saved, member.Id);
@@ -234,7 +233,6 @@ public sealed class SaveMemberHandler(MemberHubDbContext db, IValidator<MemberFo
 
         Apply(form, member, clock.GetUtcNow().UtcDateTime);
         member.Version++;
-        member.RefreshSearchText();
         try
         {
             await db.SaveChangesAsync();

@@ -125,7 +125,6 @@ public sealed class MyDetailsHandler(MemberHubDbContext db, IValidator<MyForm> v
         member.ConsentToBePhotographed = form.ConsentToBePhotographed;
         member.Version++;
         member.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        member.RefreshSearchText();
         try
         {
             await db.SaveChangesAsync();
