@@ -50,6 +50,7 @@ public static class AccessRules
         pages.AuthorizeFolder("/Members", Policies.MemberRegister);
         pages.AuthorizeFolder("/Dues", Policies.Finance);
         pages.AuthorizeFolder("/Payments", Policies.Finance);
+        pages.AuthorizeFolder("/Mail", Policies.Office);
         pages.AuthorizeFolder("/Volunteers", Policies.Office);
         pages.AuthorizeFolder("/FollowUp", Policies.Office);
         // /My (マイページ) and /Account/Manage: any signed-in user, through the fallback policy.
