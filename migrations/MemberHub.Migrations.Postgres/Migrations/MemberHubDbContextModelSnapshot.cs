@@ -1330,6 +1330,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
                     b.Property<bool>("IsCertifiedNpo")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("LapseAfterYears")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -1294,6 +1294,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsCertifiedNpo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LapseAfterYears")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
