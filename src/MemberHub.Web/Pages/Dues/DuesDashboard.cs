@@ -37,11 +37,16 @@ public sealed class DuesDashboardQuery(MemberHubDbContext db, TimeProvider clock
         var years = await db.Invoices.AsNoTracking().Select(i => i.FiscalYear).Distinct().ToListAsync(ct);
         years = years.Append(current).Append(fiscalYear).Distinct().OrderByDescending(y => y).ToList();
 
-        var groups = await db.Invoices.AsNoTracking()
-            .Where(i => i.FiscalYear == fiscalYear && i.Status != InvoiceStatus.Cancelled)
-            .GroupBy(i => new { i.MemberClassId, i.Status })
-            .Select(g => new { g.Key.MemberClassId, g.Key.Status, Count = g.Count(), Total = g.Sum(i => i.Total.Value), Paid = g.Sum(i => i.PaidAmount.Value) })
-            .ToListAsync(ct);
+        // In SQL: LINQ cannot sum Yen columns (the value converter hides the integer from the translator).
+        // Quoted names work on SQLite and PostgreSQL; CAST keeps PostgreSQL's SUM from widening to numeric.
+        var groups = (await db.Database.SqlQuery<InvoiceGroup>($"""
+                SELECT "MemberClassId", "Status", COUNT(*) AS "Count",
+                       CAST(COALESCE(SUM("Total"), 0) AS BIGINT) AS "Total", CAST(COALESCE(SUM("PaidAmount"), 0) AS BIGINT) AS "Paid"
+                FROM "Invoices" WHERE "FiscalYear" = {fiscalYear} AND "Status" <> {(int)InvoiceStatus.Cancelled}
+                GROUP BY "MemberClassId", "Status"
+                """).ToListAsync(ct))
+            .Select(g => new { g.MemberClassId, Status = (InvoiceStatus)g.Status, Count = (int)g.Count, g.Total, g.Paid })
+            .ToList();
         var classNames = await db.MemberClasses.AsNoTracking().Select(c => new { c.Id, c.Name, c.SortOrder }).ToListAsync(ct);
         var byClass = groups.GroupBy(g => g.MemberClassId)
             .Select(g => new { Class = classNames.FirstOrDefault(c => c.Id == g.Key), Figures = Fold(g.Select(x => (x.Status, x.Count, x.Total, x.Paid))) })
@@ -51,18 +56,33 @@ public sealed class DuesDashboardQuery(MemberHubDbContext db, TimeProvider clock
 
         var start = new DateOnly(fiscalYear, startMonth, 1);
         var end = start.AddYears(1);
-        var days = await db.PaymentAllocations.AsNoTracking()
-            .Where(a => a.Kind == AllocationKind.Dues)
-            .Join(db.Payments, a => a.PaymentId, p => p.Id, (a, p) => new { p.ReceivedOn, a.Amount })
-            .Where(x => x.ReceivedOn >= start && x.ReceivedOn < end)
-            .GroupBy(x => x.ReceivedOn)
-            .Select(g => new { Day = g.Key, Amount = g.Sum(x => x.Amount.Value) })
-            .ToListAsync(ct);
+        // Reversals are payments with negative allocations on the original's date, so the sums net them out.
+        var days = await db.Database.SqlQuery<DayTotal>($"""
+                SELECT p."ReceivedOn" AS "Day", CAST(COALESCE(SUM(a."Amount"), 0) AS BIGINT) AS "Amount"
+                FROM "PaymentAllocations" a JOIN "Payments" p ON p."Id" = a."PaymentId"
+                WHERE a."Kind" = {(int)AllocationKind.Dues} AND p."ReceivedOn" >= {start} AND p."ReceivedOn" < {end}
+                GROUP BY p."ReceivedOn"
+                """).ToListAsync(ct);
         var months = Enumerable.Range(0, 12).Select(i => start.AddMonths(i))
             .Select(m => new MonthTotal(m.Year, m.Month, new Yen(days.Where(d => d.Day.Year == m.Year && d.Day.Month == m.Month).Sum(d => d.Amount))))
             .ToList();
 
         return new DuesDashboard(fiscalYear, years, Fold(groups.Select(x => (x.Status, x.Count, x.Total, x.Paid))), byClass, months, startMonth);
+    }
+
+    public sealed class InvoiceGroup
+    {
+        public long MemberClassId { get; set; }
+        public int Status { get; set; }
+        public long Count { get; set; }
+        public long Total { get; set; }
+        public long Paid { get; set; }
+    }
+
+    public sealed class DayTotal
+    {
+        public DateOnly Day { get; set; }
+        public long Amount { get; set; }
     }
 
     private static DuesFigures Fold(IEnumerable<(InvoiceStatus Status, int Count, long Total, long Paid)> rows)

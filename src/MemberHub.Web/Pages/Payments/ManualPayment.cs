@@ -131,7 +131,7 @@ public sealed class RecordManualPaymentHandler(IValidator<ManualPaymentForm> val
         var receivedOn = DateInput.TryParse(form.ReceivedOn);
         if (receivedOn is { } d && d > JapanTime.Today(clock))
             fieldErrors.Add((nameof(ManualPaymentForm.ReceivedOn), "入金日に未来の日付は入力できません。"));
-        if (fieldErrors.Count > 0) return (PostingResult.Refused(), fieldErrors);
+        if (fieldErrors.Count > 0) return (PostingResult.Refused("入力内容を確認してください。"), fieldErrors);
 
         var payee = await query.PayeeAsync(form.MemberId, ct);
         if (payee is null) return (PostingResult.Refused("会員が見つかりません。"), []);

@@ -26,7 +26,8 @@ public sealed record PaymentToPost(
 public sealed record PostingResult(long? PaymentId, IReadOnlyList<string> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
-    public static PostingResult Refused(params string[] errors) => new(null, errors);
+    /// <summary>A refusal always says why: a result with no errors would read as success.</summary>
+    public static PostingResult Refused(string error, params string[] more) => new(null, [error, .. more]);
     public static PostingResult Posted(long id) => new(id, []);
 }
 
@@ -61,7 +62,7 @@ public sealed class PaymentPostingHandler(MemberHubDbContext db, IAuditActor act
             var check = PaymentAllocator.Check(request.Amount, shares,
                 invoices.Where(i => BillingLabels.IsOpen(i.Status)).ToDictionary(i => i.Id, i => i.Balance),
                 invoices.ToDictionary(i => i.Id, i => i.InvoiceNumber));
-            if (!check.IsValid) return PostingResult.Refused([.. check.Errors]);
+            if (!check.IsValid) return new PostingResult(null, check.Errors);
 
             var payment = NewPayment(request);
             foreach (var share in shares.GroupBy(s => s.InvoiceId))
@@ -179,7 +180,7 @@ public sealed class PaymentPostingHandler(MemberHubDbContext db, IAuditActor act
     /// <summary>After a failed save: drop what we added and read the invoices again, ready to retry against fresh balances.</summary>
     private async Task ForgetAsync(Payment payment, IEnumerable<Invoice> invoices, CancellationToken ct)
     {
-        foreach (var a in payment.Allocations) db.Entry(a).State = EntityState.Detached;
+        foreach (var a in payment.Allocations.ToList()) db.Entry(a).State = EntityState.Detached;
         db.Entry(payment).State = EntityState.Detached;
         foreach (var invoice in invoices) await db.Entry(invoice).ReloadAsync(ct);
     }

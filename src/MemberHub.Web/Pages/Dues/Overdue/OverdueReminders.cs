@@ -47,6 +47,25 @@ public sealed class OverdueQuery(MemberHubDbContext db, TimeProvider clock)
 {
     public const int MaxRows = 500;
 
+    /// <summary>
+    /// Count and sum of the whole filtered list (not only the rows shown), in one aggregate query. Written in SQL
+    /// because LINQ cannot sum Yen columns (a value converter hides the integer from the translator); the
+    /// quoted names work on SQLite and PostgreSQL alike.
+    /// </summary>
+    private async Task<OverdueTotals> TotalsAsync(DateOnly today, OverdueFilter filter, CancellationToken ct)
+    {
+        var sql = new System.Text.StringBuilder("""
+            SELECT COUNT(*) AS "Count", CAST(COALESCE(SUM("Total" - "PaidAmount"), 0) AS BIGINT) AS "Balance"
+            FROM "Invoices" WHERE "Status" IN (0, 1) AND "DueOn" < {0}
+            """);
+        var args = new List<object> { today };
+        if (filter.Year is { } year) { sql.Append(" AND \"FiscalYear\" = {").Append(args.Count).Append('}'); args.Add(year); }
+        if (filter.ClassId is { } classId) { sql.Append(" AND \"MemberClassId\" = {").Append(args.Count).Append('}'); args.Add(classId); }
+        if (filter.MinDays is { } minDays and > 0) { sql.Append(" AND \"DueOn\" <= {").Append(args.Count).Append('}'); args.Add(today.AddDays(-minDays)); }
+        return (await db.Database.SqlQuery<OverdueTotals>(System.Runtime.CompilerServices.FormattableStringFactory.Create(sql.ToString(), [.. args]))
+            .ToListAsync(ct)).Single();
+    }
+
     public async Task<OverdueList> RunAsync(OverdueFilter filter, CancellationToken ct = default)
     {
         var today = JapanTime.Today(clock);
@@ -61,9 +80,7 @@ public sealed class OverdueQuery(MemberHubDbContext db, TimeProvider clock)
             overdue = overdue.Where(i => i.DueOn <= dueBefore);
         }
 
-        var totals = await overdue.GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Total = g.Sum(i => i.Total.Value), Paid = g.Sum(i => i.PaidAmount.Value) })
-            .SingleOrDefaultAsync(ct);
+        var totals = await TotalsAsync(today, filter, ct);
         var rows = await overdue
             .Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => new { i, m })
             .OrderBy(x => x.i.DueOn).ThenBy(x => x.m.MemberNumber).ThenBy(x => x.i.Id)
@@ -88,9 +105,16 @@ public sealed class OverdueQuery(MemberHubDbContext db, TimeProvider clock)
             rows.Select(r => new OverdueRow(r.Id, r.InvoiceNumber, r.MemberId, r.MemberNumber, r.Name, r.ClassName ?? "", r.FiscalYear,
                 r.Total - r.PaidAmount, r.DueOn, today.DayNumber - r.DueOn.DayNumber, r.Reminders, r.LastReminder,
                 r.Email, r.RefusesEmail, r.RefusesPost)).ToList(),
-            totals?.Count ?? 0, new Yen((totals?.Total ?? 0) - (totals?.Paid ?? 0)), years,
+            (int)totals.Count, new Yen(totals.Balance), years,
             classes.Select(c => (c.Id, c.Name)).ToList(), jobs);
     }
+}
+
+/// <summary>A row of the SQL total below (EF cannot sum a value-converted Yen through LINQ).</summary>
+public sealed class OverdueTotals
+{
+    public long Count { get; set; }
+    public long Balance { get; set; }
 }
 
 public sealed record ReminderOutcome(int Emailed, int Lettered, IReadOnlyList<string> LeftOut, long? LetterJobId, string? Error)
