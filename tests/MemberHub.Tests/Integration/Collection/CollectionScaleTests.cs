@@ -33,6 +33,9 @@ public class CollectionScaleTests(MemberHubFactory app) : IClassFixture<MemberHu
             Assert.True(watch.ElapsedMilliseconds < 3_000, $"{url} took {watch.ElapsedMilliseconds} ms");
         }
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join("\n", timings));
+        // Kept beside the screenshots, so a run's timings can be read without the test log.
+        Directory.CreateDirectory(Screenshots.Folder);
+        await File.WriteAllLinesAsync(Path.Combine(Screenshots.Folder, "collection-scale-timings.txt"), timings);
 
         var dashboard = await staff.Http.GetDocumentAsync("/Dues?year=2026");
         Assert.Equal("10,000,000円", dashboard.QuerySelector("#total-invoiced")!.TextContent.Trim());
