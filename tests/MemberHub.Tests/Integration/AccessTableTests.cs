@@ -65,6 +65,14 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Admin/MemberClasses/Index"] = AdminOnly,
         ["/Admin/MemberClasses/Edit"] = AdminOnly,
         ["/Admin/Tags/Index"] = AdminOnly,
+
+        ["/Mail/Index"] = Office,
+        ["/Mail/Details"] = Office,
+        ["/Mail/Change"] = Editors,
+        ["/Mail/Templates/Index"] = Office,
+        ["/Mail/Templates/Edit"] = Editors,
+        ["/Dues/Runs/Email"] = Editors,
+        ["/Dues/Invoices/Email"] = Editors,
     };
 
     public static TheoryData<string, string, string, string> Cases()
