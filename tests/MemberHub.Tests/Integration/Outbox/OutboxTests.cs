@@ -331,11 +331,13 @@ public abstract class OutboxTests
         var member = await new MemberBuilder().Named("高橋 恵子", "タカハシ ケイコ").CreateAsync(_app);
         var invoice = await _app.CreateInvoiceAsync(member);
         var fields = HtmlForms.FormFields((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form[method=post]")!);
-        fields.RemoveAll(f => f.Key == "Input.PreviewInvoiceNumber");
+        fields.RemoveAll(f => f.Key is "Input.PreviewInvoiceNumber" or "Input.Body");
         fields.Add(new("Input.PreviewInvoiceNumber", invoice.InvoiceNumber));
+        fields.Add(new("Input.Body", "{{氏名}} 様\n{{年度}}年度の会費{{金額}}をありがとうございました。"));
         var preview = HtmlForms.Parse(await (await staff.Http.PostAsync(url + "?handler=Preview", new FormUrlEncodedContent(fields))).BodyAsync());
         Assert.Contains("高橋 恵子", preview.QuerySelector("[data-testid=preview-body]")!.TextContent);
-        Assert.Contains("5,000円", preview.QuerySelector("[data-testid=preview-body]")!.TextContent);
+        Assert.Contains("2026年度の会費5,000円をありがとうございました。", preview.QuerySelector("[data-testid=preview-body]")!.TextContent);
+        Assert.Contains($"請求書 {invoice.InvoiceNumber} の内容", preview.QuerySelector("[data-testid=preview]")!.TextContent);
 
         var saved = await staff.Http.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.Subject"] = "会費ご入金のお礼（{{年度}}年度）" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
