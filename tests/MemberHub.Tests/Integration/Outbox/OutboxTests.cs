@@ -191,6 +191,25 @@ public abstract class OutboxTests
     }
 
     [Fact]
+    public async Task A_temporary_failure_on_the_last_attempt_marks_the_message_failed()
+    {
+        _app.SkipIfUnavailable();
+        var member = await new MemberBuilder().CreateAsync(_app);
+        await QueueOneAsync(member, await _app.CreateInvoiceAsync(member));
+        await _app.WithDbAsync(db => db.OutboxMessages.Where(m => m.MemberId == member.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, OutboxRetry.DefaultMaxAttempts - 1)));
+        _smtp.ReplyToRecipient(member.Email!, "452 4.2.2 Mailbox full");
+
+        await _app.ProcessOutboxAsync();
+        var failed = Assert.Single(await MessagesForAsync(member.Id));
+        Assert.Equal(OutboxStatus.Failed, failed.Status);
+        Assert.Equal(OutboxRetry.DefaultMaxAttempts, failed.Attempts);
+        Assert.StartsWith($"{OutboxRetry.DefaultMaxAttempts}回試みましたが送信できませんでした。", failed.LastError);
+        Assert.Contains("452", failed.LastError);
+        _smtp.ReplyToRecipient(member.Email!, null);
+    }
+
+    [Fact]
     public async Task A_permanent_failure_is_marked_failed_with_the_reason_and_can_be_retried()
     {
         _app.SkipIfUnavailable();
