@@ -125,6 +125,38 @@ public abstract class OutboxTests
     }
 
     [Fact]
+    public async Task A_reminder_queued_by_another_feature_goes_out_with_its_letter_attached()
+    {
+        _app.SkipIfUnavailable();
+        var member = await new MemberBuilder().Named("伊藤 誠", "イトウ マコト").CreateAsync(_app);
+        var invoice = await _app.CreateInvoiceAsync(member);
+        await _app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MemberHub.Data.MemberHubDbContext>();
+            var queue = sp.GetRequiredService<OutboxQueue>();
+            queue.Add(new OutgoingMail(OutboxCategories.Reminder, member.Id, invoice.Id, member.Email!, member.Name,
+                "【督促】2026年度 会費お支払いのお願い", "伊藤 誠 様\nお支払いをお願いいたします。",
+                ContactSummary: $"2026年度会費の督促（{invoice.InvoiceNumber}）をメールで送付",
+                AttachmentKind: OutboxAttachmentKind.ReminderPdf, AttachmentRefId: invoice.Id,
+                AttachmentFileName: $"会費お支払いのお願い_{invoice.InvoiceNumber}.pdf"));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        await _app.ProcessOutboxAsync();
+
+        var mail = Assert.Single(_smtp.To(member.Email!));
+        Assert.Equal("【督促】2026年度 会費お支払いのお願い", mail.Subject);
+        var attachment = Assert.IsType<MimePart>(Assert.Single(mail.Attachments));
+        Assert.Equal($"会費お支払いのお願い_{invoice.InvoiceNumber}.pdf", attachment.FileName);
+        using var content = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(content);
+        Assert.Contains($"fake reminder {invoice.Id}", System.Text.Encoding.ASCII.GetString(content.ToArray()));
+        var contact = await _app.WithDbAsync(db => db.ContactRecords.AsNoTracking().SingleAsync(c => c.MemberId == member.Id));
+        Assert.Equal($"2026年度会費の督促（{invoice.InvoiceNumber}）をメールで送付", contact.Summary);
+    }
+
+    [Fact]
     public async Task Processing_twice_at_the_same_time_sends_each_message_once()
     {
         _app.SkipIfUnavailable();
