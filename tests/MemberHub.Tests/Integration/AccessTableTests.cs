@@ -77,6 +77,13 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Payments/Manual"] = PostingRoles,
         ["/Payments/Details"] = Office,
         ["/Payments/Reverse"] = PostingRoles,
+        ["/Mail/Index"] = Office,
+        ["/Mail/Details"] = Office,
+        ["/Mail/Change"] = Editors,
+        ["/Mail/Templates/Index"] = Office,
+        ["/Mail/Templates/Edit"] = Editors,
+        ["/Dues/Runs/Email"] = Editors,
+        ["/Dues/Invoices/Email"] = Editors,
     };
 
     public static TheoryData<string, string, string, string> Cases()
