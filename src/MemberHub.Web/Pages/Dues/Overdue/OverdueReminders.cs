@@ -6,6 +6,7 @@ using MemberHub.Data;
 using MemberHub.Documents;
 using MemberHub.Members;
 using MemberHub.Messaging;
+using MemberHub.Web.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace MemberHub.Web.Pages.Dues.Overdue;
@@ -129,7 +130,7 @@ public sealed record ReminderOutcome(int Emailed, int Lettered, IReadOnlyList<st
 /// e-mail: they go into the letter batch, or are listed as left out. Everything in one transaction: either
 /// all reminders are recorded and queued, or none.
 /// </summary>
-public sealed class SendRemindersHandler(MemberHubDbContext db, DuesMergeFieldsQuery mergeFields, IAuditActor actor, TimeProvider clock)
+public sealed class SendRemindersHandler(MemberHubDbContext db, DuesMergeFieldsQuery mergeFields, OutboxQueue outbox, IAuditActor actor, TimeProvider clock)
 {
     public const string LetterJobKind = "reminder-letters";
 
@@ -176,27 +177,19 @@ public sealed class SendRemindersHandler(MemberHubDbContext db, DuesMergeFieldsQ
             {
                 var values = fields![i.Id];
                 var sequence = i.PreviousReminders + 1;
-                var message = new OutboxMessage
-                {
-                    Category = "reminder",
-                    MemberId = i.MemberId,
-                    RelatedId = i.Id,
-                    ToAddress = i.Email!.Trim(),
-                    ToName = string.IsNullOrEmpty(i.RecipientContactName) ? i.RecipientName : $"{i.RecipientName} {i.RecipientContactName}",
-                    Subject = TemplateText.Render(template!.Subject, values),
-                    Body = TemplateText.Render(template.Body, values),
-                    AttachmentKind = OutboxAttachmentKind.ReminderPdf,
-                    AttachmentRefId = i.Id,
-                    AttachmentFileName = $"督促状_{i.InvoiceNumber}.pdf",
-                    Status = OutboxStatus.Pending,
-                    NextAttemptAt = now,
-                    MessageId = $"<reminder-{i.Id}-{sequence}-{Guid.NewGuid():N}@memberhub.local>",
-                    ContactSummary = $"{i.FiscalYear}年度会費の督促（第{sequence}回）をメールで送付",
-                    CreatedAt = now,
-                    CreatedByName = actor.UserName,
-                };
+                var message = outbox.Add(new OutgoingMail(
+                    Category: "reminder",
+                    MemberId: i.MemberId,
+                    RelatedId: i.Id,
+                    ToAddress: i.Email!,
+                    ToName: string.IsNullOrEmpty(i.RecipientContactName) ? i.RecipientName : $"{i.RecipientName} {i.RecipientContactName}",
+                    Subject: TemplateText.Render(template!.Subject, values),
+                    Body: TemplateText.Render(template.Body, values),
+                    ContactSummary: $"{i.FiscalYear}年度会費の督促（第{sequence}回）をメールで送付",
+                    AttachmentKind: OutboxAttachmentKind.ReminderPdf,
+                    AttachmentRefId: i.Id,
+                    AttachmentFileName: $"督促状_{i.InvoiceNumber}.pdf"));
                 var reminder = NewReminder(i, DeliveryChannel.Email, today, now);
-                db.OutboxMessages.Add(message);
                 db.DuesReminders.Add(reminder);
                 links.Add((reminder, message));
             }
@@ -238,6 +231,7 @@ public sealed class SendRemindersHandler(MemberHubDbContext db, DuesMergeFieldsQ
             foreach (var (reminder, message) in links) reminder.OutboxMessageId = message.Id;
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            if (links.Count > 0) outbox.NotifySender();
             return new ReminderOutcome(byEmail.Count, byPost.Count, leftOut, jobId, null);
         }
         catch (DbUpdateException)
