@@ -22,6 +22,7 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
     private static readonly string[] Office = [Roles.Admin, Roles.Staff, Roles.Treasurer];
     private static readonly string[] Editors = [Roles.Admin, Roles.Staff];
     private static readonly string[] AdminOnly = [Roles.Admin];
+    private static readonly string[] Posting = [Roles.Admin, Roles.Treasurer];
 
     /// <summary>The access rules, page by page ("/Folder/Page" or "/Folder/Page#Handler" for one handler).</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
@@ -65,6 +66,12 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Admin/MemberClasses/Index"] = AdminOnly,
         ["/Admin/MemberClasses/Edit"] = AdminOnly,
         ["/Admin/Tags/Index"] = AdminOnly,
+
+        ["/Payments/Index"] = Office,
+        ["/Payments/Import"] = Posting,
+        ["/Payments/Imports/Index"] = Office,
+        ["/Payments/Imports/Details"] = Office,
+        ["/Payments/Aliases"] = Posting,
     };
 
     public static TheoryData<string, string, string, string> Cases()
