@@ -15,18 +15,19 @@ namespace MemberHub.Web.Pages.Payments;
 /// <summary>What the import page posts between its steps: which upload and how to read it.</summary>
 public sealed class BankImportInput
 {
-    public string UploadId { get; set; } = "";
+    // Model binding turns an empty field into null; the steps compare strings, so keep them non-null.
+    public string UploadId { get; set => field = value ?? ""; } = "";
     /// <summary>CSV only: <see cref="EncodingChoice"/>.</summary>
-    public string Encoding { get; set; } = EncodingChoice.Auto;
+    public string Encoding { get; set => field = string.IsNullOrEmpty(value) ? EncodingChoice.Auto : value; } = EncodingChoice.Auto;
     /// <summary>CSV only: "" (recognise a preset by the header), "preset:mufg", "saved:12" or "new".</summary>
-    public string Mapping { get; set; } = "";
+    public string Mapping { get; set => field = value ?? ""; } = "";
 }
 
 /// <summary>A new column mapping as set on screen from the file's header row.</summary>
 public sealed class NewMappingInput
 {
-    public string Name { get; set; } = "";
-    public string AccountName { get; set; } = "";
+    public string Name { get; set => field = value ?? ""; } = "";
+    public string AccountName { get; set => field = value ?? ""; } = "";
     public int HeaderRow { get; set; } = 1;
     public string? DateColumn { get; set; }
     public string? AmountColumn { get; set; }
