@@ -297,6 +297,8 @@ namespace MemberHub.Migrations.Postgres.Migrations
 
                     b.HasIndex("BankImportId");
 
+                    b.HasIndex("AccountKey", "BookedOn");
+
                     b.HasIndex("AccountKey", "LineKey")
                         .IsUnique()
                         .HasDatabaseName("UX_BankStatementLines_Account_Key");

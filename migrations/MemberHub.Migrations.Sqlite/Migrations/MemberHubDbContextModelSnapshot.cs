@@ -284,6 +284,8 @@ namespace MemberHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BankImportId");
 
+                    b.HasIndex("AccountKey", "BookedOn");
+
                     b.HasIndex("AccountKey", "LineKey")
                         .IsUnique()
                         .HasDatabaseName("UX_BankStatementLines_Account_Key");

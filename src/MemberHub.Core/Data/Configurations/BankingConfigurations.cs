@@ -36,6 +36,7 @@ public sealed class BankStatementLineConfiguration : IEntityTypeConfiguration<Ba
         // Nothing twice: the same line of the same account, from any later download, is refused by the database,
         // which also stops two simultaneous confirmations of one file.
         b.HasIndex(l => new { l.AccountKey, l.LineKey }).IsUnique().HasDatabaseName("UX_BankStatementLines_Account_Key");
+        b.HasIndex(l => new { l.AccountKey, l.BookedOn });
         b.HasIndex(l => l.BankImportId);
         b.HasIndex(l => new { l.Status, l.IsMatchCandidate });
         b.HasOne<BankImport>().WithMany().HasForeignKey(l => l.BankImportId).OnDelete(DeleteBehavior.Restrict);

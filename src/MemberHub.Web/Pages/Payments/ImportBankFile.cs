@@ -257,13 +257,16 @@ public sealed class ImportBankFileHandler(
     /// <summary>Which lines of the file the database already holds (an earlier, overlapping download).</summary>
     public async Task<BankImportPreview> CheckAsync(BankFileContent content)
     {
-        var accounts = content.Lines.Select(l => l.AccountKey).Distinct().ToList();
-        var keys = content.Lines.Select(l => l.LineKey).Distinct().ToList();
+        // A line's key includes its booking date, so the lines the database could already hold are those of the
+        // file's accounts within the file's dates: one range query on the (account, date) index, no key list to send.
         var known = new HashSet<(string, string)>();
-        foreach (var chunk in keys.Chunk(5_000))
+        if (content.Lines.Count > 0)
         {
-            var found = await db.BankStatementLines
-                .Where(l => accounts.Contains(l.AccountKey) && chunk.Contains(l.LineKey))
+            var accounts = content.Lines.Select(l => l.AccountKey).Distinct().ToList();
+            var from = content.Lines.Min(l => l.BookedOn);
+            var to = content.Lines.Max(l => l.BookedOn);
+            var found = await db.BankStatementLines.AsNoTracking()
+                .Where(l => accounts.Contains(l.AccountKey) && l.BookedOn >= from && l.BookedOn <= to)
                 .Select(l => new { l.AccountKey, l.LineKey })
                 .ToListAsync();
             foreach (var f in found) known.Add((f.AccountKey, f.LineKey));

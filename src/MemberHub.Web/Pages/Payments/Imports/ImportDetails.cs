@@ -66,11 +66,10 @@ public sealed class ImportDetailsQuery(MemberHubDbContext db)
             .ToDictionary(p => p.CreditId);
 
         var memberIds = proposals.Values.Select(p => p.Candidates.FirstOrDefault()?.MemberId).OfType<long>().Distinct().ToList();
-        var members = new Dictionary<long, ProposedMember>();
-        foreach (var chunk in memberIds.Chunk(5_000))
-            foreach (var m in await db.Members.AsNoTracking().Where(m => chunk.Contains(m.Id))
-                         .Select(m => new ProposedMember(m.Id, m.MemberNumber, m.Name)).ToListAsync())
-                members[m.MemberId] = m;
+        // One array parameter (not EF 10's default of one SQL parameter per id) for thousands of ids.
+        var members = (await db.Members.AsNoTracking().Where(m => EF.Parameter(memberIds).Contains(m.Id))
+                .Select(m => new ProposedMember(m.Id, m.MemberNumber, m.Name)).ToListAsync())
+            .ToDictionary(m => m.MemberId);
 
         var rows = lines.Select(l =>
         {

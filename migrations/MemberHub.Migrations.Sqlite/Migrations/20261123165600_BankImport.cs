@@ -138,6 +138,11 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                 column: "Sha256");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BankStatementLines_AccountKey_BookedOn",
+                table: "BankStatementLines",
+                columns: new[] { "AccountKey", "BookedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BankStatementLines_BankImportId",
                 table: "BankStatementLines",
                 column: "BankImportId");
