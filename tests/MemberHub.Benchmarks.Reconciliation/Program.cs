@@ -209,6 +209,14 @@ public static class ReconciliationBenchmark
                 Name = i.MemberNameKana, NameKana = i.MemberNameKana, MemberClassId = classId, Units = 1,
                 JoinedOn = new DateOnly(2020, 4, 1), StatusChangedOn = new DateOnly(2020, 4, 1), CreatedAt = now, UpdatedAt = now, Version = 1,
             })).ToList();
+            // Members who have nothing open appear to the matcher only through their remembered payers.
+            var nextNumber = 900_000;
+            foreach (var id in data.Aliases.Select(a => a.MemberId).Distinct().Where(id => !synthetic.ContainsKey(id)))
+                members.Add((id, new Member
+                {
+                    MemberNumber = nextNumber++, Name = "（未請求の会員）", NameKana = "ミセイキュウ", MemberClassId = classId, Units = 1,
+                    JoinedOn = new DateOnly(2020, 4, 1), StatusChangedOn = new DateOnly(2020, 4, 1), CreatedAt = now, UpdatedAt = now, Version = 1,
+                }));
             await using var tx = await db.Database.BeginTransactionAsync();
             db.Members.AddRange(members.Select(m => m.Member));
             await db.SaveChangesAsync();
