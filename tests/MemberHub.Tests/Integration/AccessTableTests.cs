@@ -84,6 +84,11 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Mail/Templates/Edit"] = Editors,
         ["/Dues/Runs/Email"] = Editors,
         ["/Dues/Invoices/Email"] = Editors,
+        ["/Payments/Index"] = Office,
+        ["/Payments/Import"] = PostingRoles,
+        ["/Payments/Imports/Index"] = Office,
+        ["/Payments/Imports/Details"] = Office,
+        ["/Payments/Aliases"] = PostingRoles,
     };
 
     public static TheoryData<string, string, string, string> Cases()
