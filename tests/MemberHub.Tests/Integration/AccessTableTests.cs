@@ -65,6 +65,15 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Admin/MemberClasses/Index"] = AdminOnly,
         ["/Admin/MemberClasses/Edit"] = AdminOnly,
         ["/Admin/Tags/Index"] = AdminOnly,
+
+        ["/Dues/Runs/Index"] = Office,
+        ["/Dues/Runs/Create"] = Editors,
+        ["/Dues/Runs/Details"] = Office,
+        ["/Dues/Invoices/Index"] = Office,
+        ["/Dues/Invoices/Details"] = Office,
+        ["/Dues/Invoices/Issue"] = Editors,
+        ["/Dues/Invoices/Cancel"] = Editors,
+        ["/Dues/Invoices/WriteOff"] = Office,
     };
 
     public static TheoryData<string, string, string, string> Cases()
