@@ -45,14 +45,14 @@ public sealed class InvoicesQuery(MemberHubDbContext db)
                 ? joined.Where(x => x.MemberNumber == number || x.i.InvoiceNumber.Contains(text))
                 : joined.Where(x => x.i.InvoiceNumber.Contains(text) || x.i.RecipientName.Contains(text) || x.SearchText.Contains(folded));
         }
-        var totals = await joined.GroupBy(_ => 1).Select(g => new
-        {
-            Count = g.Count(),
-            Total = g.Sum(x => x.i.Total.Value),
-            Paid = g.Sum(x => x.i.PaidAmount.Value),
-            Open = g.Sum(x => x.i.Status == InvoiceStatus.Unpaid || x.i.Status == InvoiceStatus.PartlyPaid ? x.i.Total.Value - x.i.PaidAmount.Value : 0),
-        }).SingleOrDefaultAsync();
-        var count = totals?.Count ?? 0;
+        // Summed here, not in SQL: EF cannot aggregate over the Yen value conversion. Three columns per invoice of the
+        // filter (10,000 for a year of a large organisation) are read in a few milliseconds.
+        var amounts = await joined.Select(x => new { x.i.Total, x.i.PaidAmount, x.i.Status }).ToListAsync();
+        var count = amounts.Count;
+        var totals = new InvoiceTotals(count,
+            new Yen(amounts.Sum(a => a.Total.Value)),
+            new Yen(amounts.Sum(a => a.PaidAmount.Value)),
+            new Yen(amounts.Where(a => BillingLabels.IsOpen(a.Status)).Sum(a => a.Total.Value - a.PaidAmount.Value)));
         var pager = PagerView.For(f.Page, count, urlPrefix);
         var rows = await joined
             .OrderByDescending(x => x.i.FiscalYear).ThenBy(x => x.i.SequenceNumber)
@@ -61,8 +61,7 @@ public sealed class InvoicesQuery(MemberHubDbContext db)
                 x.i.Id, x.i.InvoiceNumber, x.i.FiscalYear, x.i.MemberId, x.MemberNumber, x.i.RecipientName, c.Name,
                 x.i.IssuedOn, x.i.DueOn, x.i.Total, x.i.PaidAmount, x.i.Status, x.i.Delivery))
             .ToListAsync();
-        return new InvoiceList(rows,
-            new InvoiceTotals(count, new Yen(totals?.Total ?? 0), new Yen(totals?.Paid ?? 0), new Yen(totals?.Open ?? 0)), pager);
+        return new InvoiceList(rows, totals, pager);
     }
 
     public async Task<InvoiceDetails?> DetailsAsync(long id)
@@ -76,9 +75,11 @@ public sealed class InvoicesQuery(MemberHubDbContext db)
             ? await db.BillingRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.FiscalYear, r.IssuedOn }).SingleOrDefaultAsync()
             : null;
         var payments = await db.PaymentAllocations.AsNoTracking().Where(a => a.InvoiceId == id)
-            .Join(db.Payments, a => a.PaymentId, p => p.Id, (a, p) => new PaymentView(
-                p.Id, p.ReceivedOn, p.Method, p.PayerName, a.Amount, p.ReversesPaymentId != null, p.ReversedByPaymentId != null))
-            .OrderBy(p => p.ReceivedOn).ThenBy(p => p.PaymentId).ToListAsync();
+            .Join(db.Payments, a => a.PaymentId, p => p.Id, (a, p) => new { a, p })
+            .OrderBy(x => x.p.ReceivedOn).ThenBy(x => x.p.Id)
+            .Select(x => new PaymentView(x.p.Id, x.p.ReceivedOn, x.p.Method, x.p.PayerName, x.a.Amount,
+                x.p.ReversesPaymentId != null, x.p.ReversedByPaymentId != null))
+            .ToListAsync();
         var reminders = await db.DuesReminders.AsNoTracking().Where(r => r.InvoiceId == id).OrderBy(r => r.Sequence)
             .Select(r => new ReminderView(r.Sequence, r.SentOn, r.Channel, r.CreatedByName)).ToListAsync();
         var corrects = invoice.CorrectsInvoiceId is { } cid

@@ -43,17 +43,17 @@ public sealed class BillingRunsQuery(MemberHubDbContext db)
     private async Task<List<RunRow>> RowsAsync(List<BillingRun> runs)
     {
         var ids = runs.Select(r => r.Id).ToList();
-        var stats = await db.Invoices.AsNoTracking().Where(i => i.BillingRunId != null && ids.Contains(i.BillingRunId.Value))
-            .GroupBy(i => i.BillingRunId!.Value)
-            .Select(g => new
+        // Summed here, not in SQL: EF cannot aggregate over the Yen value conversion; four small columns per invoice.
+        var stats = (await db.Invoices.AsNoTracking().Where(i => i.BillingRunId != null && ids.Contains(i.BillingRunId.Value))
+                .Select(i => new { RunId = i.BillingRunId!.Value, i.Delivery, i.Status, i.PaidAmount }).ToListAsync())
+            .GroupBy(i => i.RunId)
+            .ToDictionary(g => g.Key, g => new
             {
-                RunId = g.Key,
                 Email = g.Count(i => i.Delivery == DeliveryChannel.Email),
                 Post = g.Count(i => i.Delivery == DeliveryChannel.Post),
                 Cancelled = g.Count(i => i.Status == InvoiceStatus.Cancelled),
                 Paid = g.Sum(i => i.PaidAmount.Value),
-            })
-            .ToDictionaryAsync(s => s.RunId);
+            });
         var classNames = await db.MemberClasses.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name);
         return runs.Select(r =>
         {
