@@ -89,6 +89,14 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Payments/Imports/Index"] = Office,
         ["/Payments/Imports/Details"] = Office,
         ["/Payments/Aliases"] = PostingRoles,
+        ["/Dues/Runs/Index"] = Office,
+        ["/Dues/Runs/Create"] = Editors,
+        ["/Dues/Runs/Details"] = Office,
+        ["/Dues/Invoices/Index"] = Office,
+        ["/Dues/Invoices/Details"] = Office,
+        ["/Dues/Invoices/Issue"] = Editors,
+        ["/Dues/Invoices/Cancel"] = Editors,
+        ["/Dues/Invoices/WriteOff"] = Office,
     };
 
     public static TheoryData<string, string, string, string> Cases()

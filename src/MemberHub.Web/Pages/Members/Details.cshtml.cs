@@ -1,4 +1,5 @@
 using MemberHub.Identity;
+using MemberHub.Web.Pages.Dues.Invoices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,10 +10,11 @@ namespace MemberHub.Web.Pages.Members;
 /// audit log and every form are for Admin and Staff only. The forms post to their own pages, which carry
 /// the editing policy.
 /// </summary>
-public class DetailsModel(MemberDetailsQuery query) : PageModel
+public class DetailsModel(MemberDetailsQuery query, MemberInvoicesQuery invoices) : PageModel
 {
     public MemberDetailsView View { get; private set; } = null!;
     public bool CanEdit { get; private set; }
+    public IReadOnlyList<MemberInvoiceRow> Invoices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -20,6 +22,7 @@ public class DetailsModel(MemberDetailsQuery query) : PageModel
         var view = await query.RunAsync(id, canEdit: CanEdit, withAudit: CanEdit);
         if (view is null) return NotFound();
         View = view;
+        Invoices = await invoices.ForMemberAsync(id);
         return Page();
     }
 }

@@ -46,6 +46,9 @@ public sealed class MemberForm
     public string? Notes { get; set; }
     public bool ConsentToBeNamed { get; set; }
     public bool ConsentToBePhotographed { get; set; }
+    /// <summary>会費免除: left out of billing runs; the reason is required.</summary>
+    public bool DuesExempt { get; set; }
+    public string? DuesExemptReason { get; set; }
 
     /// <summary>The member's version when the form was opened; a different one in the database means someone else saved.</summary>
     public int Version { get; set; }
@@ -64,6 +67,7 @@ public sealed class MemberForm
         AssignedStaffUserId = m.AssignedStaffUserId, Hobbies = m.Hobbies, Likes = m.Likes, Dislikes = m.Dislikes,
         DaysOff = MemberLabels.Days.Select(d => d.Day).Where(d => m.DaysOff.HasFlag(d)).ToList(),
         FamilyNotes = m.FamilyNotes, Notes = m.Notes, ConsentToBeNamed = m.ConsentToBeNamed, ConsentToBePhotographed = m.ConsentToBePhotographed,
+        DuesExempt = m.DuesExempt, DuesExemptReason = m.DuesExemptReason,
         Version = m.Version,
     };
 
@@ -105,6 +109,7 @@ public sealed class MemberForm
         Dislikes = MemberInput.Text(Dislikes);
         FamilyNotes = MemberInput.Text(FamilyNotes);
         Notes = MemberInput.Text(Notes);
+        DuesExemptReason = DuesExempt ? MemberInput.Text(DuesExemptReason) : null;
         if (Kind == MemberKind.Individual)
         {
             ContactPersonName = null;
@@ -143,6 +148,7 @@ public sealed class MemberFormValidator : AbstractValidator<MemberForm>
         RuleFor(f => f.Dislikes).Max(1000);
         RuleFor(f => f.FamilyNotes).Max(2000);
         RuleFor(f => f.Notes).Max(4000);
+        RuleFor(f => f.DuesExemptReason).NotEmpty().When(f => f.DuesExempt).WithMessage("会費を免除する理由を入力してください（例：名誉会員）。").Max(200);
     }
 }
 
@@ -292,6 +298,8 @@ public sealed class SaveMemberHandler(MemberHubDbContext db, IValidator<MemberFo
         m.Notes = f.Notes;
         m.ConsentToBeNamed = f.ConsentToBeNamed;
         m.ConsentToBePhotographed = f.ConsentToBePhotographed;
+        m.DuesExempt = f.DuesExempt;
+        m.DuesExemptReason = f.DuesExempt ? f.DuesExemptReason : null;
         m.UpdatedAt = now;
     }
 
@@ -369,5 +377,7 @@ public static class MemberFormFields
         new("メモ", f => f.Notes ?? ""),
         new("会報での氏名掲載", f => YesNo(f.ConsentToBeNamed)),
         new("会報での写真掲載", f => YesNo(f.ConsentToBePhotographed)),
+        new("会費免除", f => YesNo(f.DuesExempt)),
+        new("会費免除の理由", f => f.DuesExemptReason ?? ""),
     ];
 }

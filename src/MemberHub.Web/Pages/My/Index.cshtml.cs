@@ -1,24 +1,31 @@
 using System.Security.Claims;
 using MemberHub.Web.Infrastructure;
+using MemberHub.Web.Pages.Dues.Invoices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MemberHub.Web.Pages.My;
 
 /// <summary>マイページ for any signed-in user: their own member record, found through their account only.</summary>
-public class IndexModel(MyDetailsHandler handler) : PageModel
+public class IndexModel(MyDetailsHandler handler, MemberInvoicesQuery invoices) : PageModel
 {
     [BindProperty]
     public MyForm Input { get; set; } = new();
 
     public MyView? View { get; private set; }
+    /// <summary>The signed-in member's own invoices (found through the account, never through the request).</summary>
+    public IReadOnlyList<MemberInvoiceRow> Invoices { get; private set; } = [];
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     public async Task OnGetAsync()
     {
         View = await handler.ViewAsync(UserId);
-        if (View is not null) Input = MyForm.From(View.Member);
+        if (View is not null)
+        {
+            Input = MyForm.From(View.Member);
+            Invoices = await invoices.ForMemberAsync(View.Member.Id);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -40,6 +47,7 @@ public class IndexModel(MyDetailsHandler handler) : PageModel
                 break;
         }
         View = await handler.ViewAsync(UserId);
+        if (View is not null) Invoices = await invoices.ForMemberAsync(View.Member.Id);
         return Page();
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using MemberHub.Billing;
 using MemberHub.Common;
 using MemberHub.Data;
 using MemberHub.Members;
@@ -15,6 +16,10 @@ public sealed class MemberClassForm
     public bool HasVote { get; set; }
     public int SortOrder { get; set; }
     public bool IsActive { get; set; } = true;
+    public TaxClass TaxClass { get; set; } = TaxClass.NonTaxable;
+    public JoinRule JoinRule { get; set; } = JoinRule.FullYear;
+    /// <summary>For <see cref="JoinRule.HalfAfterMonth"/>: the calendar month (1–12) from which joining pays half.</summary>
+    public int? HalfFeeFromMonth { get; set; }
     public int Version { get; set; }
 }
 
@@ -27,10 +32,20 @@ public sealed class MemberClassFormValidator : AbstractValidator<MemberClassForm
             .Must(v => Yen.TryParse(v) is { } y && y.Value >= 0).WithMessage("年会費は 5,000 のように0以上の円単位の金額で入力してください。");
         RuleFor(f => f.DefaultUnits).InclusiveBetween(1, 999).WithMessage("標準の口数は1以上で入力してください。");
         RuleFor(f => f.SortOrder).InclusiveBetween(0, 9999).WithMessage("表示順は0〜9999で入力してください。");
+        RuleFor(f => f.TaxClass).IsInEnum().WithMessage("消費税の扱いを選んでください。");
+        RuleFor(f => f.JoinRule).IsInEnum().WithMessage("年度の途中で入会した場合の扱いを選んでください。");
+        RuleFor(f => f.HalfFeeFromMonth).NotNull().WithMessage("半額にする入会月を選んでください。")
+            .InclusiveBetween(1, 12).WithMessage("半額にする入会月を選んでください。")
+            .When(f => f.JoinRule == JoinRule.HalfAfterMonth);
     }
 }
 
-public sealed record MemberClassRow(long Id, string Name, Yen AnnualFeePerUnit, int DefaultUnits, bool HasVote, int SortOrder, bool IsActive, int MemberCount);
+public sealed record MemberClassRow(long Id, string Name, Yen AnnualFeePerUnit, int DefaultUnits, bool HasVote, int SortOrder, bool IsActive, int MemberCount,
+    TaxClass TaxClass = TaxClass.NonTaxable, JoinRule JoinRule = JoinRule.FullYear, int? HalfFeeFromMonth = null)
+{
+    /// <summary>"年額（全額）", "10月以降の入会は半額", "月割り".</summary>
+    public string JoinRuleText => JoinRule == JoinRule.HalfAfterMonth && HalfFeeFromMonth is { } m ? $"{m}月以降の入会は半額" : BillingLabels.Of(JoinRule);
+}
 
 public enum ClassSaveOutcome { Saved, Invalid, Stale, NotFound }
 
@@ -40,7 +55,7 @@ public sealed class MemberClassesHandler(MemberHubDbContext db, IValidator<Membe
     public async Task<List<MemberClassRow>> ListAsync() =>
         await db.MemberClasses.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .Select(c => new MemberClassRow(c.Id, c.Name, c.AnnualFeePerUnit, c.DefaultUnits, c.HasVote, c.SortOrder, c.IsActive,
-                db.Members.Count(m => m.MemberClassId == c.Id)))
+                db.Members.Count(m => m.MemberClassId == c.Id), c.TaxClass, c.JoinRule, c.HalfFeeFromMonth))
             .ToListAsync();
 
     public async Task<MemberClassForm?> FormAsync(long? id)
@@ -55,6 +70,7 @@ public sealed class MemberClassesHandler(MemberHubDbContext db, IValidator<Membe
         {
             Name = c.Name, AnnualFeePerUnit = c.AnnualFeePerUnit.Value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture),
             DefaultUnits = c.DefaultUnits, HasVote = c.HasVote, SortOrder = c.SortOrder, IsActive = c.IsActive, Version = c.Version,
+            TaxClass = c.TaxClass, JoinRule = c.JoinRule, HalfFeeFromMonth = c.HalfFeeFromMonth,
         };
     }
 
@@ -65,6 +81,10 @@ public sealed class MemberClassesHandler(MemberHubDbContext db, IValidator<Membe
         var errors = result.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
         if (!string.IsNullOrEmpty(form.Name) && await db.MemberClasses.AnyAsync(c => c.Name == form.Name && c.Id != id))
             errors.Add((nameof(MemberClassForm.Name), "同じ名称の会員種別がすでにあります。"));
+        // A 課税 invoice must carry the organisation's 適格請求書発行事業者登録番号, so it has to be registered first.
+        if (form.TaxClass == TaxClass.Taxable10
+            && string.IsNullOrWhiteSpace(await db.OrganisationSettings.Select(o => o.TaxRegistrationNumber).SingleOrDefaultAsync()))
+            errors.Add((nameof(MemberClassForm.TaxClass), "課税にするには、先に「団体情報」で適格請求書発行事業者の登録番号（T＋13桁）を登録してください。"));
         if (errors.Count > 0) return (ClassSaveOutcome.Invalid, errors);
 
         MemberClass entity;
@@ -87,6 +107,9 @@ public sealed class MemberClassesHandler(MemberHubDbContext db, IValidator<Membe
         entity.HasVote = form.HasVote;
         entity.SortOrder = form.SortOrder;
         entity.IsActive = form.IsActive;
+        entity.TaxClass = form.TaxClass;
+        entity.JoinRule = form.JoinRule;
+        entity.HalfFeeFromMonth = form.JoinRule == JoinRule.HalfAfterMonth ? form.HalfFeeFromMonth : null;
         try
         {
             await db.SaveChangesAsync();
