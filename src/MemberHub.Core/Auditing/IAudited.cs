@@ -19,3 +19,9 @@ public sealed class SystemAuditActor : IAuditActor
     public string? UserId => null;
     public string UserName => "システム";
 }
+
+/// <summary>An audited record about one member (an invoice, a payment): its audit rows show on that member's page.</summary>
+public interface IConcernsMember
+{
+    long? AuditMemberId { get; }
+}

@@ -22,7 +22,7 @@ public class BillingRun : IAudited
 }
 
 /// <summary>督促: one reminder about one invoice.</summary>
-public class DuesReminder : IAudited
+public class DuesReminder : IAudited, IConcernsMember
 {
     public long Id { get; set; }
     public long InvoiceId { get; set; }
@@ -35,6 +35,7 @@ public class DuesReminder : IAudited
     public DateTime CreatedAt { get; set; }
     public string CreatedByName { get; set; } = "";
 
+    long? IConcernsMember.AuditMemberId => MemberId;
     string IAudited.AuditKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 

@@ -7,7 +7,7 @@ namespace MemberHub.Billing;
 /// 会費請求書: one per member, fiscal year and member class. Never deleted: cancelled (取消) and reissued, or
 /// written off (免除・貸倒). The recipient and tax details are copied at issue, so a reprint reads as the original.
 /// </summary>
-public class Invoice : IAudited
+public class Invoice : IAudited, IConcernsMember
 {
     public long Id { get; set; }
 
@@ -82,6 +82,7 @@ public class Invoice : IAudited
     public static string SequenceName(int fiscalYear) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"invoice-{fiscalYear}");
 
+    long? IConcernsMember.AuditMemberId => MemberId;
     string IAudited.AuditKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 

@@ -24,7 +24,7 @@ public enum AllocationKind
 /// undone by a reversal, a second payment row with the negative amount that points at the first
 /// (<see cref="ReversesPaymentId"/>) and negative allocations, so the ledger always adds up.
 /// </summary>
-public class Payment : IAudited
+public class Payment : IAudited, IConcernsMember
 {
     public long Id { get; set; }
     /// <summary>Null while money is not yet attributed to anyone (e.g. a refund case of an unknown payer).</summary>
@@ -52,11 +52,12 @@ public class Payment : IAudited
 
     public bool IsReversed => ReversedByPaymentId is not null;
 
+    long? IConcernsMember.AuditMemberId => MemberId;
     string IAudited.AuditKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>How one payment is used: towards an invoice (<see cref="InvoiceId"/>), as a donation, other income or to refund.</summary>
-public class PaymentAllocation : IAudited
+public class PaymentAllocation : IAudited, IConcernsMember
 {
     public long Id { get; set; }
     public long PaymentId { get; set; }
@@ -67,6 +68,7 @@ public class PaymentAllocation : IAudited
     /// <summary>Negative on a reversal.</summary>
     public Yen Amount { get; set; }
 
+    long? IConcernsMember.AuditMemberId => MemberId;
     string IAudited.AuditKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
