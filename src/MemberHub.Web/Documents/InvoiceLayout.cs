@@ -151,7 +151,7 @@ public static class InvoiceLayout
     {
         TextPainter.Draw(canvas, s.Bold, "お振込先", L, y);
         y += 2.5f;
-        float[] col = [L, 62f, 94f, 110f, 134f, R];
+        float[] col = [L, 56f, 86f, 100f, 122f, R];
         string[] headers = ["銀行名", "支店名", "種目", "口座番号", "口座名義"];
         PageBlocks.Box(canvas, L, y, R - L, 6.5f, DocumentStyles.HeaderFill, 0.5f);
         for (var c = 0; c < headers.Length; c++)

@@ -35,7 +35,7 @@ public static class PageBlocks
             {
                 style?.Dispose();
                 style = styles.Sized(false, size);
-                lines = TextPainter.Wrap(style, r.Address.Trim(), RecipientWidth);
+                lines = AddressLines(style, r.Address.Trim());
                 if (lines.Count <= 2 || size <= 7f) break;
                 size -= 0.5f;
             }
@@ -64,6 +64,16 @@ public static class PageBlocks
             FitLine(canvas, styles, r.Name, y - 1f, 11.5f, RecipientWidth - 4f);
             NameLine(canvas, styles, r.ContactName, r.Honorific, y + 6.5f, 13f);
         }
+    }
+
+    /// <summary>An address too long for one line breaks before the building name (at the last space) when that fits.</summary>
+    private static IReadOnlyList<string> AddressLines(TextStyle style, string address)
+    {
+        if (style.MeasureMm(address) <= RecipientWidth) return [address];
+        var space = address.LastIndexOfAny([' ', '　']);
+        if (space > 0 && style.MeasureMm(address[..space]) <= RecipientWidth && style.MeasureMm(address[(space + 1)..]) <= RecipientWidth)
+            return [address[..space].TrimEnd(), address[(space + 1)..].TrimStart()];
+        return TextPainter.Wrap(style, address, RecipientWidth);
     }
 
     /// <summary>"山田 太郎　様": the name shrinks until name and honorific fit the window's width.</summary>

@@ -21,7 +21,7 @@ public sealed class TextStyle : IDisposable
 
     public TextStyle(SKTypeface typeface, float sizePt, SKColor? color = null)
     {
-        Font = new SKFont(typeface, sizePt) { Subpixel = true, Edging = SKFontEdging.Antialias };
+        Font = new SKFont(typeface, sizePt);
         Paint = new SKPaint { Color = color ?? SKColors.Black, IsAntialias = true };
         SizePt = sizePt;
     }
