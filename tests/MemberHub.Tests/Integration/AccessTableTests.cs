@@ -65,6 +65,15 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Admin/MemberClasses/Index"] = AdminOnly,
         ["/Admin/MemberClasses/Edit"] = AdminOnly,
         ["/Admin/Tags/Index"] = AdminOnly,
+        ["/Admin/BankAccounts/Index"] = AdminOnly,
+        ["/Admin/BankAccounts/Edit"] = AdminOnly,
+
+        ["/My/InvoicePdf"] = AnyRole,
+        ["/Dues/Invoices/Pdf"] = Office,
+        ["/Dues/Runs/Documents"] = Office,
+        ["/Dues/Runs/PrintInvoices"] = Editors,
+        ["/Dues/Documents/Progress"] = Office,
+        ["/Dues/Documents/Download"] = Office,
     };
 
     public static TheoryData<string, string, string, string> Cases()

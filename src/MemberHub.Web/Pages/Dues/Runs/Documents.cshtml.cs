@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using MemberHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,14 +18,5 @@ public class DocumentsModel(RunDocumentsHandler handler, IAuthorizationService a
         View = view;
         CanCreate = (await authorization.AuthorizeAsync(User, AccessRules.Policies.Billing)).Succeeded;
         return Page();
-    }
-
-    public async Task<IActionResult> OnPostCreateAsync(long runId, CancellationToken ct)
-    {
-        if (!(await authorization.AuthorizeAsync(User, AccessRules.Policies.Billing)).Succeeded) return Forbid();
-        var name = User.FindFirstValue(AppClaims.DisplayName) ?? User.Identity?.Name ?? "";
-        if (!await handler.QueueAsync(runId, User.FindFirstValue(ClaimTypes.NameIdentifier), name, ct)) return NotFound();
-        TempData["Flash"] = "印刷用PDFの作成を始めました。完了するとダウンロードできます。";
-        return RedirectToPage(new { runId });
     }
 }
