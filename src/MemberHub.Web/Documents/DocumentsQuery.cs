@@ -30,17 +30,17 @@ public sealed class DocumentsQuery(MemberHubDbContext db)
     {
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
-            var rows = await db.Invoices.AsNoTracking()
-                .Where(i => chunk.Contains(i.Id))
-                .Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => new { Invoice = i, m.MemberNumber })
-                .ToListAsync(ct);
+            var invoices = await db.Invoices.AsNoTracking().Where(i => chunk.Contains(i.Id)).ToListAsync(ct);
+            var memberIds = invoices.Select(i => i.MemberId).Distinct().ToList();
+            var numbers = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
+                .Select(m => new { m.Id, m.MemberNumber }).ToDictionaryAsync(m => m.Id, m => m.MemberNumber, ct);
             var lines = (await db.InvoiceLines.AsNoTracking().Where(l => chunk.Contains(l.InvoiceId)).ToListAsync(ct))
                 .ToLookup(l => l.InvoiceId);
-            var byId = rows.ToDictionary(r => r.Invoice.Id);
+            var byId = invoices.ToDictionary(i => i.Id);
             foreach (var id in chunk)
             {
-                if (!byId.TryGetValue(id, out var r)) continue;
-                yield return ToPrint(r.Invoice, r.MemberNumber, lines[id]);
+                if (!byId.TryGetValue(id, out var invoice)) continue;
+                yield return ToPrint(invoice, numbers.GetValueOrDefault(invoice.MemberId), lines[id]);
             }
         }
     }

@@ -24,7 +24,8 @@ public sealed class DuesDocuments(DocumentsQuery query, DuesMergeFieldsQuery mer
         await foreach (var invoice in query.InvoicesAsync(invoiceIds, ct))
         {
             book.AddInvoice(invoice);
-            progress?.Report(++done);
+            done++;
+            progress?.Report(done);
         }
         if (done == 0) throw new KeyNotFoundException("None of the invoices exists.");
         book.Close();
@@ -47,7 +48,8 @@ public sealed class DuesDocuments(DocumentsQuery query, DuesMergeFieldsQuery mer
             {
                 if (!fields.TryGetValue(id, out var values) || !recipients.TryGetValue(id, out var recipient)) continue;
                 book.AddLetter(new LetterPrint(recipient, today, TemplateText.Render(template.Subject, values), TemplateText.Render(template.Body, values)));
-                progress?.Report(++done);
+                done++;
+                progress?.Report(done);
             }
         }
         if (done == 0) throw new KeyNotFoundException("None of the invoices exists.");
@@ -65,7 +67,8 @@ public sealed class DuesDocuments(DocumentsQuery query, DuesMergeFieldsQuery mer
             ct.ThrowIfCancellationRequested();
             book.AddLetter(new LetterPrint(new RecipientPrint(l.RecipientName, l.RecipientContactName, l.Honorific, l.PostalCode, l.Address),
                 l.Date, l.Title, l.Body));
-            progress?.Report(++done);
+            done++;
+            progress?.Report(done);
         }
         if (done == 0) book.AddPage(_ => { });
         book.Close();

@@ -29,8 +29,11 @@ public sealed class DuesMergeFieldsQuery(MemberHubDbContext db)
                     i.Id, i.InvoiceNumber, i.FiscalYear, i.Total, i.PaidAmount, i.Status, i.DueOn,
                     i.RecipientName, i.RecipientContactName, m.MemberNumber,
                     Reminders = db.DuesReminders.Count(r => r.InvoiceId == i.Id),
-                    LastPaidOn = db.PaymentAllocations.Where(a => a.InvoiceId == i.Id && a.Amount.Value > 0)
-                        .Join(db.Payments, a => a.PaymentId, p => p.Id, (a, p) => (DateOnly?)p.ReceivedOn).Max(),
+                    // Payments that still count (neither reversed nor a reversal); Yen's .Value cannot be translated to SQL.
+                    LastPaidOn = db.PaymentAllocations.Where(a => a.InvoiceId == i.Id)
+                        .Join(db.Payments, a => a.PaymentId, p => p.Id, (a, p) => p)
+                        .Where(p => p.ReversesPaymentId == null && p.ReversedByPaymentId == null)
+                        .Max(p => (DateOnly?)p.ReceivedOn),
                 })
                 .ToListAsync(ct);
             foreach (var r in rows)

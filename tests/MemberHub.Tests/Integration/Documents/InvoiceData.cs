@@ -6,6 +6,7 @@ using MemberHub.Organisation;
 using MemberHub.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MemberHub.Tests.Integration.Documents;
 
@@ -96,5 +97,24 @@ public static class InvoiceData
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
+    }
+}
+
+public class DocumentsQueryTests(MemberHubFactory app) : IClassFixture<MemberHubFactory>
+{
+    [Fact]
+    public async Task One_invoice_is_loaded_with_its_lines_and_member_number()
+    {
+        var member = await new MemberBuilder().Named("松本 直樹", "マツモト ナオキ").CreateAsync(app);
+        var invoice = await InvoiceData.CreateAsync(app, member, "380-0001");
+        var rawCount = await app.WithDbAsync(db => db.Invoices.CountAsync(i => i.Id == invoice.Id));
+        var joined = await app.WithDbAsync(db => db.Invoices.Where(i => i.Id == invoice.Id).Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => m.MemberNumber).CountAsync());
+        var printed = await app.WithServicesAsync(sp => sp.GetRequiredService<MemberHub.Web.Documents.DocumentsQuery>().InvoiceAsync(invoice.Id));
+        Assert.True(printed is not null, $"raw {rawCount}, joined {joined}");
+        Assert.Equal(member.MemberNumber, printed.MemberNumber);
+        Assert.Equal("正会員 年会費", printed.Lines.Single().Description);
+
+        var pdf = await app.WithServicesAsync(sp => sp.GetRequiredService<MemberHub.Web.Documents.IDuesDocuments>().InvoicePdfAsync(invoice.Id));
+        Assert.Contains("松本 直樹", MemberHub.Tests.Unit.Documents.SamplePrints.PageTexts(pdf).Single());
     }
 }
