@@ -8,7 +8,8 @@ public class InvoiceLayoutTests
     [Fact]
     public void A_personal_invoice_prints_the_recipient_amount_number_due_date_accounts_and_non_taxable_wording()
     {
-        var path = SamplePrints.Render(b => b.AddInvoice(SamplePrints.PersonInvoice()));
+        var path = SamplePrints.Render(b => b.AddInvoice(SamplePrints.PersonInvoice()),
+            SamplePrints.Organisation(MemberHub.Tests.Integration.Documents.InvoiceData.SealPng()));
         var text = SamplePrints.PageTexts(File.ReadAllBytes(path)).Single();
 
         Assert.Contains("佐藤 花子", text);

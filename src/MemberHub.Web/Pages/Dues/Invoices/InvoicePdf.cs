@@ -36,6 +36,9 @@ public static class PdfResults
     public static IActionResult File(HttpResponse response, byte[] pdf, string fileName, bool download) =>
         File(response, fileName, download, new FileContentResult(pdf, "application/pdf"));
 
+    /// <summary>"?download=1" (or true) asks for a download.</summary>
+    public static bool IsYes(string? value) => value is "1" || bool.TryParse(value, out var b) && b;
+
     public static IActionResult File(HttpResponse response, string fileName, bool download, FileResult result)
     {
         var disposition = new ContentDispositionHeaderValue(download ? "attachment" : "inline");
