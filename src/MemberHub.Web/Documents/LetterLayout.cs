@@ -57,7 +57,11 @@ public static class LetterLayout
         }
         foreach (var line in pages[page])
         {
-            TextPainter.Draw(canvas, s.Letter, line, L, y);
+            // 敬具 and 以上 close a Japanese letter flush right.
+            if (line.Trim() is "敬具" or "以上")
+                TextPainter.Draw(canvas, s.Letter, line.Trim(), R, y, Align.Right);
+            else
+                TextPainter.Draw(canvas, s.Letter, line, L, y);
             y += LineHeight;
         }
         if (pages.Count > 1)
