@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddMemberHubData();
 builder.AddMemberHubIdentity();
 builder.AddMemberHubMail();
+builder.AddMemberHubDocuments();
 builder.AddMemberHubWeb();
 
 var app = builder.Build();

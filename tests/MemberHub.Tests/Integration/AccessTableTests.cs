@@ -97,6 +97,15 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Dues/Invoices/Issue"] = Editors,
         ["/Dues/Invoices/Cancel"] = Editors,
         ["/Dues/Invoices/WriteOff"] = Office,
+        ["/Admin/BankAccounts/Index"] = AdminOnly,
+        ["/Admin/BankAccounts/Edit"] = AdminOnly,
+
+        ["/My/InvoicePdf"] = AnyRole,
+        ["/Dues/Invoices/Pdf"] = Office,
+        ["/Dues/Runs/Documents"] = Office,
+        ["/Dues/Runs/PrintInvoices"] = Editors,
+        ["/Dues/Documents/Progress"] = Office,
+        ["/Dues/Documents/Download"] = Office,
     };
 
     public static TheoryData<string, string, string, string> Cases()

@@ -1,4 +1,5 @@
 using FluentValidation;
+using MemberHub.Common;
 using MemberHub.Data;
 using MemberHub.Organisation;
 using MemberHub.Text;
@@ -15,10 +16,25 @@ public sealed class OrganisationRequest
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public int FiscalYearStartMonth { get; set; } = 4;
+    public int PaymentTermDays { get; set; } = 30;
+    public string TransferInstruction { get; set; } = OrganisationSettings.DefaultTransferInstruction;
+    public string NonTaxableWording { get; set; } = OrganisationSettings.DefaultNonTaxableWording;
+    public string? TaxRegistrationNumber { get; set; }
+    public bool IsCertifiedNpo { get; set; }
+    public string? CertificationNumber { get; set; }
+    public string? CertifiedOn { get; set; }
     public int Version { get; set; }
+
+    /// <summary>"T1234567890123" from what was typed ("t 1234-5678-90123", full-width digits …).</summary>
+    public static string? TidyRegistrationNumber(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var s = text.Normalize(System.Text.NormalizationForm.FormKC).ToUpperInvariant();
+        return new string(s.Where(c => c == 'T' || char.IsAsciiDigit(c)).ToArray());
+    }
 }
 
-public sealed class OrganisationRequestValidator : AbstractValidator<OrganisationRequest>
+public sealed partial class OrganisationRequestValidator : AbstractValidator<OrganisationRequest>
 {
     public OrganisationRequestValidator()
     {
@@ -32,7 +48,22 @@ public sealed class OrganisationRequestValidator : AbstractValidator<Organisatio
         RuleFor(r => r.Email).MaximumLength(254).WithMessage("メールアドレスが長すぎます。")
             .EmailAddress().When(r => !string.IsNullOrWhiteSpace(r.Email)).WithMessage("メールアドレスの形式が正しくありません。");
         RuleFor(r => r.FiscalYearStartMonth).InclusiveBetween(1, 12).WithMessage("事業年度の開始月を選んでください。");
+        RuleFor(r => r.PaymentTermDays).InclusiveBetween(1, 365).WithMessage("支払期限は1日から365日の間で入力してください。");
+        RuleFor(r => r.TransferInstruction).NotEmpty().WithMessage("振込時の注意書きを入力してください。")
+            .MaximumLength(500).WithMessage("振込時の注意書きは500文字以内で入力してください。");
+        RuleFor(r => r.NonTaxableWording).NotEmpty().WithMessage("不課税の表示文言を入力してください。")
+            .MaximumLength(300).WithMessage("不課税の表示文言は300文字以内で入力してください。");
+        RuleFor(r => r.TaxRegistrationNumber)
+            .Must(t => t is null || RegistrationNumberPattern().IsMatch(OrganisationRequest.TidyRegistrationNumber(t) ?? ""))
+            .WithMessage("登録番号は「T」と13桁の数字で入力してください（例：T1234567890123）。");
+        RuleFor(r => r.CertificationNumber).NotEmpty().When(r => r.IsCertifiedNpo).WithMessage("認定NPO法人の場合は認定番号を入力してください。")
+            .MaximumLength(100).WithMessage("認定番号は100文字以内で入力してください。");
+        RuleFor(r => r.CertifiedOn).Must(d => DateInput.TryParse(d) is not null).When(r => r.IsCertifiedNpo)
+            .WithMessage("認定日を「2026/04/01」の形で入力してください。");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^T[0-9]{13}$")]
+    private static partial System.Text.RegularExpressions.Regex RegistrationNumberPattern();
 }
 
 public sealed class OrganisationQuery(MemberHubDbContext db)
@@ -44,6 +75,9 @@ public sealed class OrganisationQuery(MemberHubDbContext db)
         {
             Name = o.Name, PostalCode = o.PostalCode, Address = o.Address, Representative = o.Representative,
             Phone = o.Phone, Email = o.Email, FiscalYearStartMonth = o.FiscalYearStartMonth, Version = o.Version,
+            PaymentTermDays = o.PaymentTermDays, TransferInstruction = o.TransferInstruction, NonTaxableWording = o.NonTaxableWording,
+            TaxRegistrationNumber = o.TaxRegistrationNumber, IsCertifiedNpo = o.IsCertifiedNpo, CertificationNumber = o.CertificationNumber,
+            CertifiedOn = o.CertifiedOn is { } d ? DateInput.ToInput(d) : null,
         };
     }
 }
@@ -77,6 +111,13 @@ public sealed class SaveOrganisationHandler(MemberHubDbContext db, IValidator<Or
         settings.Phone = Blank(PhoneNumber.Tidy(request.Phone));
         settings.Email = Blank(request.Email);
         settings.FiscalYearStartMonth = request.FiscalYearStartMonth;
+        settings.PaymentTermDays = request.PaymentTermDays;
+        settings.TransferInstruction = request.TransferInstruction.Trim();
+        settings.NonTaxableWording = request.NonTaxableWording.Trim();
+        settings.TaxRegistrationNumber = OrganisationRequest.TidyRegistrationNumber(request.TaxRegistrationNumber);
+        settings.IsCertifiedNpo = request.IsCertifiedNpo;
+        settings.CertificationNumber = request.IsCertifiedNpo ? Blank(request.CertificationNumber) : null;
+        settings.CertifiedOn = request.IsCertifiedNpo ? DateInput.TryParse(request.CertifiedOn) : null;
         settings.Version = request.Version + 1;
         try
         {
