@@ -157,6 +157,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                 Member m => [m.Id],
                 ContactRecord c => [c.MemberId],
                 MemberRelation r => [r.MemberId, r.RelatedMemberId],
+                IMemberRecord o => [o.MemberId],
                 _ => [null],
             };
             foreach (var memberId in memberIds)

@@ -7,6 +7,12 @@ public interface IAudited
     string AuditKey { get; }
 }
 
+/// <summary>An audited record that belongs to one member, so its audit rows also appear in that member's log.</summary>
+public interface IMemberRecord
+{
+    long MemberId { get; }
+}
+
 /// <summary>Who is acting now: the signed-in user, or the system for background work and set-up.</summary>
 public interface IAuditActor
 {

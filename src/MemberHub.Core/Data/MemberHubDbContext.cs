@@ -3,6 +3,7 @@ using MemberHub.Common;
 using MemberHub.Identity;
 using MemberHub.Members;
 using MemberHub.Organisation;
+using MemberHub.Volunteers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,17 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options) : 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
+
+    public DbSet<VolunteerArea> VolunteerAreas => Set<VolunteerArea>();
+    public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
+    public DbSet<VolunteerSkill> VolunteerSkills => Set<VolunteerSkill>();
+    public DbSet<VolunteerAbsence> VolunteerAbsences => Set<VolunteerAbsence>();
+    public DbSet<VolunteerRequest> VolunteerRequests => Set<VolunteerRequest>();
+    public DbSet<VolunteerRequestArea> VolunteerRequestAreas => Set<VolunteerRequestArea>();
+    public DbSet<VolunteerAssignment> VolunteerAssignments => Set<VolunteerAssignment>();
+    public DbSet<EquipmentItem> EquipmentItems => Set<EquipmentItem>();
+    public DbSet<EquipmentLoan> EquipmentLoans => Set<EquipmentLoan>();
+    public DbSet<VolunteerGoal> VolunteerGoals => Set<VolunteerGoal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
