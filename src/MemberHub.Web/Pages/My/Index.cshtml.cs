@@ -6,12 +6,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MemberHub.Web.Pages.My;
 
 /// <summary>マイページ for any signed-in user: their own member record, found through their account only.</summary>
-public class IndexModel(MyDetailsHandler handler) : PageModel
+public class IndexModel(MyDetailsHandler handler, MyVolunteeringQuery volunteering) : PageModel
 {
     [BindProperty]
     public MyForm Input { get; set; } = new();
 
     public MyView? View { get; private set; }
+
+    /// <summary>Volunteer requests waiting for this member's answer (shown as a link to マイページ › ボランティア).</summary>
+    public int PendingInvitations { get; private set; }
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
@@ -19,6 +22,7 @@ public class IndexModel(MyDetailsHandler handler) : PageModel
     {
         View = await handler.ViewAsync(UserId);
         if (View is not null) Input = MyForm.From(View.Member);
+        if (View is not null) PendingInvitations = await volunteering.PendingCountAsync(View.Member.Id);
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -20,6 +20,9 @@ public sealed class MyVolunteeringQuery(MemberHubDbContext db, TimeProvider cloc
     public async Task<long?> OwnMemberIdAsync(string userId) =>
         await db.Members.Where(m => m.UserId == userId).Select(m => (long?)m.Id).FirstOrDefaultAsync();
 
+    public async Task<int> PendingCountAsync(long memberId) =>
+        (await InvitationsAsync(memberId)).Count(i => i.Status == AssignmentStatus.Invited && !i.Cancelled);
+
     /// <summary>Invitations and bookings from today on, with what the volunteer may know of the others going.</summary>
     public async Task<IReadOnlyList<MyInvitation>> InvitationsAsync(long memberId)
     {

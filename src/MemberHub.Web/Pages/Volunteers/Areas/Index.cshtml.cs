@@ -1,11 +1,9 @@
-using MemberHub.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MemberHub.Web.Pages.Volunteers.Areas;
 
-[Authorize(Policy = AccessRules.Policies.Admin)]
+/// <summary>The admin's list of areas; admin-only by AccessRules.</summary>
 public class IndexModel(ManageAreasHandler handler) : PageModel
 {
     public List<AreaRow> Areas { get; private set; } = [];
