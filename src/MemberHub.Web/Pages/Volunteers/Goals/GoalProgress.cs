@@ -55,7 +55,7 @@ public sealed class GoalsHandler(MemberHubDbContext db)
     }
 
     public async Task<string> OrganisationNameAsync() =>
-        await db.OrganisationSettings.AsNoTracking().Select(s => s.Name).FirstOrDefaultAsync() ?? "";
+        await db.OrganisationSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Name).FirstOrDefaultAsync() ?? "";
 
     public async Task<string?> AddAsync(GoalForm form)
     {
