@@ -57,6 +57,7 @@ public class VolunteerBrowserTests(BrowserSite site) : IClassFixture<BrowserSite
         await page.Locator("#save-profile").ClickAsync();
         await Expect(page.Locator(".alert-success")).ToContainTextAsync("ボランティアの登録を更新しました");
         await Expect(page.GetByLabel("英語", new() { Exact = true })).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("ボランティアの依頼を受け付ける")).ToBeCheckedAsync();
 
         var invitation = page.Locator($".invitation[data-request='{requestId}']");
         await Expect(invitation).ToContainTextAsync("市民会館 1階ロビー");

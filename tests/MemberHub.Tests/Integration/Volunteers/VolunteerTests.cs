@@ -87,6 +87,7 @@ public abstract class VolunteerTests(MemberHubFactory app)
         var profile = await app.WithDbAsync(db => db.VolunteerProfiles.SingleAsync(p => p.MemberId == own.Id));
         Assert.Equal(Availability.WeekendAfternoon, profile.Availability);
         Assert.Equal(2, profile.MaxRequestsPerMonth);
+        Assert.True(profile.IsActive);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
             a.MemberId == own.Id && a.UserId == volunteer.User.Id && a.EntityType == nameof(VolunteerSkill) && a.Action == AuditActions.Create)));
 
