@@ -74,6 +74,405 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("MemberHub.Billing.BankAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountHolderKana")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccountType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PrintOnInvoice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BankAccounts");
+                });
+
+            modelBuilder.Entity("MemberHub.Billing.BillingRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvoiceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberClassIds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear");
+
+                    b.ToTable("BillingRuns");
+                });
+
+            modelBuilder.Entity("MemberHub.Billing.DuesReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("MemberId", "SentOn");
+
+                    b.ToTable("DuesReminders");
+                });
+
+            modelBuilder.Entity("MemberHub.Billing.Invoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BillingRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectsInvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Delivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientAddress")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientHonorific")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientPostalCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SequenceNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaxAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaxRegistrationNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WriteOffKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WrittenOffOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillingRunId");
+
+                    b.HasIndex("CorrectsInvoiceId");
+
+                    b.HasIndex("InvoiceNumber")
+                        .IsUnique();
+
+                    b.HasIndex("MemberClassId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("FiscalYear", "Status", "MemberClassId");
+
+                    b.HasIndex("MemberId", "FiscalYear", "MemberClassId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Invoices_Member_Year_Class")
+                        .HasFilter("\"Status\" <> 3");
+
+                    b.ToTable("Invoices");
+                });
+
+            modelBuilder.Entity("MemberHub.Billing.InvoiceLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaxRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId", "LineNumber")
+                        .IsUnique();
+
+                    b.ToTable("InvoiceLines");
+                });
+
+            modelBuilder.Entity("MemberHub.Documents.DocumentJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DownloadFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RelatedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RelatedId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("DocumentJobs");
+                });
+
             modelBuilder.Entity("MemberHub.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -202,6 +601,103 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("MemberHub.Ledger.Payment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BankLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReversedByPaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReversesPaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankLineId");
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.HasIndex("ReversesPaymentId")
+                        .IsUnique();
+
+                    b.HasIndex("MemberId", "ReceivedOn");
+
+                    b.ToTable("Payments");
+                });
+
+            modelBuilder.Entity("MemberHub.Ledger.PaymentAllocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("PaymentId");
+
+                    b.HasIndex("MemberId", "Kind");
+
+                    b.ToTable("PaymentAllocations");
+                });
+
             modelBuilder.Entity("MemberHub.Members.ContactRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -299,6 +795,12 @@ namespace MemberHub.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Dislikes")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DuesExempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DuesExemptReason")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -457,10 +959,16 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.Property<int>("DefaultUnits")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("HalfFeeFromMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("HasVote")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JoinRule")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -469,6 +977,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxClass")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -563,6 +1074,200 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("MemberHub.Messaging.MessageTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Body = "{{氏名}} 様\n\nいつも{{団体名}}の活動にご理解とご支援を賜り、誠にありがとうございます。\n{{年度}}年度の会費のご請求書をお送りいたします（添付のPDFをご覧ください）。\n\n会員番号：{{会員番号}}\n請求書番号：{{請求書番号}}\nご請求金額：{{金額}}\nお支払期限：{{期限}}\n\nお振込先：\n{{振込先}}\n\nお振込みの際は、振込依頼人名の前に会員番号（{{会員番号}}）を入力してください。\n行き違いでお振込みいただいている場合は、ご容赦ください。\n今後ともどうぞよろしくお願い申し上げます。\n\n{{団体名}} 事務局",
+                            Key = "invoice-email",
+                            Name = "会費請求（メール）",
+                            Subject = "【{{団体名}}】{{年度}}年度 会費のご請求",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Body = "{{氏名}} 様\n\nいつも{{団体名}}の活動をお支えいただき、ありがとうございます。\n{{年度}}年度の会費（請求書番号 {{請求書番号}}、お支払期限 {{期限}}）につきまして、\n本日現在、{{未納額}}のご入金を確認できておりません。\nお手数ですが、下記口座へお振込みくださいますようお願い申し上げます。\n\nお振込先：\n{{振込先}}\n\nお振込みの際は、振込依頼人名の前に会員番号（{{会員番号}}）を入力してください。\n本状と行き違いでお振込みいただいた場合は、ご容赦ください。\n\n{{団体名}} 事務局",
+                            Key = "reminder-email",
+                            Name = "会費督促（メール）",
+                            Subject = "【{{団体名}}】{{年度}}年度 会費お支払いのお願い",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Body = "拝啓　時下ますますご清祥のこととお慶び申し上げます。\n平素より{{団体名}}の活動にご理解とご支援を賜り、厚く御礼申し上げます。\n\nさて、{{年度}}年度の会費（請求書番号 {{請求書番号}}、お支払期限 {{期限}}）につきまして、\n本日現在、{{未納額}}のご入金を確認できておりません。\nご多用のところ恐縮ではございますが、下記口座へお振込みくださいますようお願い申し上げます。\n\nお振込先：{{振込先}}\nお振込みの際は、振込依頼人名の前に会員番号（{{会員番号}}）を入力してください。\n\nなお、本状と行き違いでお振込みいただいた場合は、何卒ご容赦ください。\n敬具",
+                            Key = "reminder-letter",
+                            Name = "会費督促（郵送）",
+                            Subject = "会費お支払いのお願い",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Body = "{{氏名}} 様\n\nこのたびは{{年度}}年度の会費{{金額}}をお納めいただき（{{入金日}}ご入金）、誠にありがとうございました。\n皆さまのお支えにより、私たちの活動は続けられています。\n今後ともどうぞよろしくお願い申し上げます。\n\n{{団体名}} 事務局",
+                            Key = "thanks-email",
+                            Name = "お礼（メール）",
+                            Subject = "【{{団体名}}】会費ご入金のお礼",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 5L,
+                            Body = "拝啓　時下ますますご清祥のこととお慶び申し上げます。\nこのたびは{{年度}}年度の会費{{金額}}をお納めいただき（{{入金日}}ご入金）、誠にありがとうございました。\n皆さまのお支えにより、私たちの活動は続けられています。\n今後とも変わらぬご支援を賜りますよう、よろしくお願い申し上げます。\n敬具",
+                            Key = "thanks-letter",
+                            Name = "お礼状（郵送）",
+                            Subject = "会費ご入金のお礼",
+                            UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        });
+                });
+
+            modelBuilder.Entity("MemberHub.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttachmentKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AttachmentRefId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RelatedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("Category", "RelatedId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("MemberHub.Organisation.OrganisationSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -572,6 +1277,13 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CertificationNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CertifiedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
@@ -579,10 +1291,21 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.Property<int>("FiscalYearStartMonth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsCertifiedNpo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("NonTaxableWording")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaymentTermDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -596,6 +1319,22 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SealContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealImage")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("TaxRegistrationNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferInstruction")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -603,557 +1342,6 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("OrganisationSettings");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.EquipmentItem", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsRetired")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("EquipmentItems");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.EquipmentLoan", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("LentOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ReturnedOn")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ItemId", "LentOn");
-
-                    b.HasIndex("MemberId", "LentOn");
-
-                    b.HasIndex("ReturnedOn", "DueOn");
-
-                    b.ToTable("EquipmentLoans");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerAbsence", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId", "To");
-
-                    b.ToTable("VolunteerAbsences");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerArea", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("GroupName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsRetired")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GroupName", "Name")
-                        .IsUnique();
-
-                    b.ToTable("VolunteerAreas");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1L,
-                            GroupName = "イベント運営",
-                            IsRetired = false,
-                            Name = "受付・案内",
-                            SortOrder = 10
-                        },
-                        new
-                        {
-                            Id = 2L,
-                            GroupName = "イベント運営",
-                            IsRetired = false,
-                            Name = "会場設営・片付け",
-                            SortOrder = 20
-                        },
-                        new
-                        {
-                            Id = 3L,
-                            GroupName = "イベント運営",
-                            IsRetired = false,
-                            Name = "当日の進行",
-                            SortOrder = 30
-                        },
-                        new
-                        {
-                            Id = 4L,
-                            GroupName = "広報・デザイン",
-                            IsRetired = false,
-                            Name = "チラシ・ポスター作成",
-                            SortOrder = 40
-                        },
-                        new
-                        {
-                            Id = 5L,
-                            GroupName = "広報・デザイン",
-                            IsRetired = false,
-                            Name = "写真撮影",
-                            SortOrder = 50
-                        },
-                        new
-                        {
-                            Id = 6L,
-                            GroupName = "広報・デザイン",
-                            IsRetired = false,
-                            Name = "SNS・ウェブ発信",
-                            SortOrder = 60
-                        },
-                        new
-                        {
-                            Id = 7L,
-                            GroupName = "会計・事務",
-                            IsRetired = false,
-                            Name = "経理・会計",
-                            SortOrder = 70
-                        },
-                        new
-                        {
-                            Id = 8L,
-                            GroupName = "会計・事務",
-                            IsRetired = false,
-                            Name = "事務作業・発送",
-                            SortOrder = 80
-                        },
-                        new
-                        {
-                            Id = 9L,
-                            GroupName = "IT",
-                            IsRetired = false,
-                            Name = "パソコン・ネットワーク",
-                            SortOrder = 90
-                        },
-                        new
-                        {
-                            Id = 10L,
-                            GroupName = "IT",
-                            IsRetired = false,
-                            Name = "ウェブサイト管理",
-                            SortOrder = 100
-                        },
-                        new
-                        {
-                            Id = 11L,
-                            GroupName = "翻訳・通訳",
-                            IsRetired = false,
-                            Name = "英語",
-                            SortOrder = 110
-                        },
-                        new
-                        {
-                            Id = 12L,
-                            GroupName = "翻訳・通訳",
-                            IsRetired = false,
-                            Name = "中国語",
-                            SortOrder = 120
-                        },
-                        new
-                        {
-                            Id = 13L,
-                            GroupName = "翻訳・通訳",
-                            IsRetired = false,
-                            Name = "韓国語",
-                            SortOrder = 130
-                        },
-                        new
-                        {
-                            Id = 14L,
-                            GroupName = "翻訳・通訳",
-                            IsRetired = false,
-                            Name = "ポルトガル語",
-                            SortOrder = 140
-                        },
-                        new
-                        {
-                            Id = 15L,
-                            GroupName = "翻訳・通訳",
-                            IsRetired = false,
-                            Name = "やさしい日本語",
-                            SortOrder = 150
-                        },
-                        new
-                        {
-                            Id = 16L,
-                            GroupName = "講師・講演",
-                            IsRetired = false,
-                            Name = "環境",
-                            SortOrder = 160
-                        },
-                        new
-                        {
-                            Id = 17L,
-                            GroupName = "講師・講演",
-                            IsRetired = false,
-                            Name = "福祉・介護",
-                            SortOrder = 170
-                        },
-                        new
-                        {
-                            Id = 18L,
-                            GroupName = "講師・講演",
-                            IsRetired = false,
-                            Name = "子育て",
-                            SortOrder = 180
-                        },
-                        new
-                        {
-                            Id = 19L,
-                            GroupName = "講師・講演",
-                            IsRetired = false,
-                            Name = "防災",
-                            SortOrder = 190
-                        },
-                        new
-                        {
-                            Id = 20L,
-                            GroupName = "運転",
-                            IsRetired = false,
-                            Name = "運転（普通車）",
-                            SortOrder = 200
-                        },
-                        new
-                        {
-                            Id = 21L,
-                            GroupName = "運転",
-                            IsRetired = false,
-                            Name = "運転（マイクロバス）",
-                            SortOrder = 210
-                        },
-                        new
-                        {
-                            Id = 22L,
-                            GroupName = "子ども・高齢者の見守り",
-                            IsRetired = false,
-                            Name = "子どもの見守り",
-                            SortOrder = 220
-                        },
-                        new
-                        {
-                            Id = 23L,
-                            GroupName = "子ども・高齢者の見守り",
-                            IsRetired = false,
-                            Name = "高齢者の見守り",
-                            SortOrder = 230
-                        },
-                        new
-                        {
-                            Id = 24L,
-                            GroupName = "力仕事",
-                            IsRetired = false,
-                            Name = "力仕事",
-                            SortOrder = 240
-                        });
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerAssignment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("AnsweredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("AnsweredByStaff")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool?>("Attended")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("InvitedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("InvitedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InvitedVia")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("MinutesServed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ReminderQueuedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("ServedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId", "InvitedOn");
-
-                    b.HasIndex("RequestId", "MemberId")
-                        .IsUnique();
-
-                    b.ToTable("VolunteerAssignments");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerGoal", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ManualAmount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Target")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("VolunteerGoals");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerProfile", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Availability")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("MaxRequestsPerMonth")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId")
-                        .IsUnique();
-
-                    b.ToTable("VolunteerProfiles");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly?>("EndTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsLectureDispatch")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OutsideBody")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PeopleNeeded")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("PeriodFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("PeriodTo")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Place")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly?>("StartTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status", "Date");
-
-                    b.ToTable("VolunteerRequests");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerRequestArea", b =>
-                {
-                    b.Property<long>("RequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AreaId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("RequestId", "AreaId");
-
-                    b.HasIndex("AreaId");
-
-                    b.ToTable("VolunteerRequestAreas");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerSkill", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AreaId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AreaId");
-
-                    b.HasIndex("MemberId", "AreaId")
-                        .IsUnique();
-
-                    b.ToTable("VolunteerSkills");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1301,6 +1489,81 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MemberHub.Billing.DuesReminder", b =>
+                {
+                    b.HasOne("MemberHub.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MemberHub.Billing.Invoice", b =>
+                {
+                    b.HasOne("MemberHub.Billing.BillingRun", null)
+                        .WithMany()
+                        .HasForeignKey("BillingRunId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MemberHub.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsInvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MemberHub.Members.MemberClass", null)
+                        .WithMany()
+                        .HasForeignKey("MemberClassId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MemberHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MemberHub.Billing.InvoiceLine", b =>
+                {
+                    b.HasOne("MemberHub.Billing.Invoice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MemberHub.Ledger.Payment", b =>
+                {
+                    b.HasOne("MemberHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MemberHub.Ledger.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MemberHub.Ledger.PaymentAllocation", b =>
+                {
+                    b.HasOne("MemberHub.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MemberHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MemberHub.Ledger.Payment", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MemberHub.Members.ContactRecord", b =>
                 {
                     b.HasOne("MemberHub.Members.Member", null)
@@ -1351,92 +1614,6 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Tag");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.EquipmentLoan", b =>
-                {
-                    b.HasOne("MemberHub.Volunteers.EquipmentItem", "Item")
-                        .WithMany()
-                        .HasForeignKey("ItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MemberHub.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Item");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerAbsence", b =>
-                {
-                    b.HasOne("MemberHub.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerAssignment", b =>
-                {
-                    b.HasOne("MemberHub.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MemberHub.Volunteers.VolunteerRequest", "Request")
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Request");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerProfile", b =>
-                {
-                    b.HasOne("MemberHub.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerRequestArea", b =>
-                {
-                    b.HasOne("MemberHub.Volunteers.VolunteerArea", "Area")
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MemberHub.Volunteers.VolunteerRequest", null)
-                        .WithMany("Areas")
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Area");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerSkill", b =>
-                {
-                    b.HasOne("MemberHub.Volunteers.VolunteerArea", "Area")
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MemberHub.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Area");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1490,16 +1667,21 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MemberHub.Billing.Invoice", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("MemberHub.Ledger.Payment", b =>
+                {
+                    b.Navigation("Allocations");
+                });
+
             modelBuilder.Entity("MemberHub.Members.Member", b =>
                 {
                     b.Navigation("ContactRecords");
 
                     b.Navigation("Tags");
-                });
-
-            modelBuilder.Entity("MemberHub.Volunteers.VolunteerRequest", b =>
-                {
-                    b.Navigation("Areas");
                 });
 #pragma warning restore 612, 618
         }
