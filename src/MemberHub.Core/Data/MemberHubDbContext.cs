@@ -1,7 +1,11 @@
 using MemberHub.Auditing;
+using MemberHub.Billing;
 using MemberHub.Common;
+using MemberHub.Documents;
 using MemberHub.Identity;
+using MemberHub.Ledger;
 using MemberHub.Members;
+using MemberHub.Messaging;
 using MemberHub.Organisation;
 using MemberHub.Volunteers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -29,6 +33,18 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options) : 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
+    public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<BillingRun> BillingRuns => Set<BillingRun>();
+    public DbSet<DuesReminder> DuesReminders => Set<DuesReminder>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<DocumentJob> DocumentJobs => Set<DocumentJob>();
 
     public DbSet<VolunteerArea> VolunteerAreas => Set<VolunteerArea>();
     public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();

@@ -31,6 +31,10 @@ public class Member : IAudited
     public string? StatusReason { get; set; }
     public DateOnly JoinedOn { get; set; }
 
+    /// <summary>会費免除: not billed by billing runs (e.g. honorary members); the reason is required.</summary>
+    public bool DuesExempt { get; set; }
+    public string? DuesExemptReason { get; set; }
+
     /// <summary>Archived members are hidden from the register unless asked for; their history stays.</summary>
     public bool IsArchived { get; set; }
 

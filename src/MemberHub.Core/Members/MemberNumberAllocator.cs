@@ -13,29 +13,9 @@ public static class MemberNumberAllocator
     /// <summary>Reserves <paramref name="count"/> consecutive numbers and returns the first. Saves at once.</summary>
     public static async Task<int> ReserveAsync(MemberHubDbContext db, int count = 1, CancellationToken ct = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        for (var attempt = 0; ; attempt++)
-        {
-            var seq = await db.NumberSequences.SingleOrDefaultAsync(s => s.Name == NumberSequence.MemberNumbers, ct);
-            if (seq is null)
-            {
-                // First use: start after any number already in the register (e.g. imported with their old numbers).
-                var max = await db.Members.MaxAsync(m => (int?)m.MemberNumber, ct) ?? 0;
-                seq = new NumberSequence { Name = NumberSequence.MemberNumbers, NextValue = max + 1 };
-                db.NumberSequences.Add(seq);
-            }
-            var first = (int)seq.NextValue;
-            seq.NextValue += count;
-            seq.Version++;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return first;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.Entry(seq).State = EntityState.Detached;
-            }
-        }
+        var first = await SequenceAllocator.ReserveAsync(db, NumberSequence.MemberNumbers, count,
+            // First use: start after any number already in the register (e.g. imported with their old numbers).
+            async c => (await db.Members.MaxAsync(m => (int?)m.MemberNumber, c) ?? 0) + 1L, ct);
+        return checked((int)first);
     }
 }

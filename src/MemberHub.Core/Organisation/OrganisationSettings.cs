@@ -16,7 +16,27 @@ public class OrganisationSettings : IAudited
     public string? Email { get; set; }
     /// <summary>事業年度 start month; April by default.</summary>
     public int FiscalYearStartMonth { get; set; } = 4;
+    /// <summary>Days from issue to due date printed on invoices (支払期限).</summary>
+    public int PaymentTermDays { get; set; } = 30;
+    /// <summary>Printed under the bank accounts on invoices.</summary>
+    public string TransferInstruction { get; set; } = DefaultTransferInstruction;
+    /// <summary>Printed on invoices of 不課税 classes.</summary>
+    public string NonTaxableWording { get; set; } = DefaultNonTaxableWording;
+    /// <summary>適格請求書発行事業者登録番号: "T" + 13 digits; required before a class can be 課税.</summary>
+    public string? TaxRegistrationNumber { get; set; }
+    /// <summary>角印 (PNG or JPEG), printed over the organisation's name on invoices and receipts.</summary>
+    public byte[]? SealImage { get; set; }
+    public string? SealContentType { get; set; }
+
+    /// <summary>認定NPO法人: donation receipts (寄附金受領証明書) need the 認定 number and date.</summary>
+    public bool IsCertifiedNpo { get; set; }
+    public string? CertificationNumber { get; set; }
+    public DateOnly? CertifiedOn { get; set; }
+
     public int Version { get; set; }
+
+    public const string DefaultTransferInstruction = "お振込みの際は、振込依頼人名の前に会員番号を入力してください（例：1234 ヤマダタロウ）。";
+    public const string DefaultNonTaxableWording = "本会費は消費税の課税対象外（不課税）です。";
 
     string IAudited.AuditKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

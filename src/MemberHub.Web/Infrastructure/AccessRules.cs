@@ -18,6 +18,12 @@ public static class AccessRules
         public const string MemberEditing = "MemberEditing";
         public const string Office = "Office";
         public const string Finance = "Finance";
+        /// <summary>Issue and cancel invoices, send invoices and reminders: 事務局 (Staff) and Admin.</summary>
+        public const string Billing = "Billing";
+        /// <summary>Write off an invoice (免除・貸倒): Staff, Admin and the treasurer.</summary>
+        public const string WriteOff = "WriteOff";
+        /// <summary>Import bank files, post and undo payments: the treasurer and Admin.</summary>
+        public const string Posting = "Posting";
         public const string AnyRole = "AnyRole";
     }
 
@@ -44,6 +50,7 @@ public static class AccessRules
         pages.AuthorizeFolder("/Members", Policies.MemberRegister);
         pages.AuthorizeFolder("/Dues", Policies.Finance);
         pages.AuthorizeFolder("/Payments", Policies.Finance);
+        pages.AuthorizeFolder("/Mail", Policies.Office);
         // Volunteers: the office that asks people for help (Admin, Staff); the list of areas is the admin's.
         // Volunteers themselves reach their own requests and profile only through /My.
         pages.AuthorizeFolder("/Volunteers", Policies.MemberEditing);

@@ -80,6 +80,9 @@ public static class IdentitySetup
             .AddPolicy(AccessRules.Policies.MemberEditing, p => p.RequireRole(Roles.Admin, Roles.Staff))
             .AddPolicy(AccessRules.Policies.Office, p => p.RequireRole(Roles.Admin, Roles.Staff, Roles.Treasurer))
             .AddPolicy(AccessRules.Policies.Finance, p => p.RequireRole(Roles.Admin, Roles.Staff, Roles.Treasurer))
+            .AddPolicy(AccessRules.Policies.Billing, p => p.RequireRole(Roles.Admin, Roles.Staff))
+            .AddPolicy(AccessRules.Policies.WriteOff, p => p.RequireRole(Roles.Admin, Roles.Staff, Roles.Treasurer))
+            .AddPolicy(AccessRules.Policies.Posting, p => p.RequireRole(Roles.Admin, Roles.Treasurer))
             .AddPolicy(AccessRules.Policies.AnyRole, AccessRules.AnyRole);
 
         builder.Services.AddScoped<RoleSeeder>();

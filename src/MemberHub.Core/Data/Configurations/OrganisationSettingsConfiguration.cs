@@ -15,6 +15,11 @@ public sealed class OrganisationSettingsConfiguration : IEntityTypeConfiguration
         b.Property(o => o.Representative).HasMaxLength(200);
         b.Property(o => o.Phone).HasMaxLength(30);
         b.Property(o => o.Email).HasMaxLength(254);
+        b.Property(o => o.TransferInstruction).HasMaxLength(500);
+        b.Property(o => o.NonTaxableWording).HasMaxLength(500);
+        b.Property(o => o.TaxRegistrationNumber).HasMaxLength(14);
+        b.Property(o => o.SealContentType).HasMaxLength(50);
+        b.Property(o => o.CertificationNumber).HasMaxLength(100);
         b.Property(o => o.Version).IsConcurrencyToken();
     }
 }
