@@ -67,6 +67,15 @@ public static class Program
             eligible = ranked.Count(c => c.Eligible);
         }
         times.Sort();
+        var steps = new Dictionary<string, List<double>>();
+        for (var i = 0; i < 10; i++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var query = scope.ServiceProvider.GetRequiredService<FindCandidatesQuery>();
+            await query.RunAsync(requestId);
+            foreach (var (step, ms) in query.Timings) (steps.TryGetValue(step, out var l) ? l : steps[step] = []).Add(ms);
+        }
+        Console.WriteLine("Breakdown (median of 10): " + string.Join(", ", steps.Select(s => $"{s.Key} {s.Value.Order().ElementAt(s.Value.Count / 2):F1} ms")));
         Console.WriteLine($"Candidates with a needed area: {count:N0}, of whom proposable: {eligible:N0}");
         Report("DB load + ranking (FindCandidatesQuery)", times);
 

@@ -1,12 +1,17 @@
 using MemberHub.Common;
 using MemberHub.Data;
+using MemberHub.Ledger;
 using MemberHub.Volunteers;
 using Microsoft.EntityFrameworkCore;
 
 namespace MemberHub.Web.Pages.Volunteers.Goals;
 
-/// <summary>A goal and how far it has come: hours from recorded attendance in its period, money from the amount staff entered.</summary>
-public sealed record GoalView(long Id, string Title, GoalKind Kind, long Target, DateOnly From, DateOnly To, string? Message, long Achieved, long ManualAmount)
+/// <summary>
+/// A goal and how far it has come: hours from recorded attendance in its period; money from the donations
+/// (寄附 allocations of the payments ledger, reversals included as negatives) received in its period, plus
+/// an amount staff enter for money that is not in the ledger (a collection box, a bazaar).
+/// </summary>
+public sealed record GoalView(long Id, string Title, GoalKind Kind, long Target, DateOnly From, DateOnly To, string? Message, long Achieved, long ManualAmount, long FromLedger)
 {
     public int Percent => Target <= 0 ? 0 : (int)Math.Min(100, Achieved * 100 / Target);
     public string AchievedText => Kind == GoalKind.Hours ? Format.Hours(Achieved) : new Yen(Achieved).ToString();
@@ -43,15 +48,24 @@ public sealed class GoalsHandler(MemberHubDbContext db)
 
     private async Task<GoalView> ViewOfAsync(VolunteerGoal g)
     {
-        long achieved;
+        long achieved = 0;
         if (g.Kind == GoalKind.Hours)
         {
             var minutes = await db.VolunteerAssignments.Where(a => a.Attended == true && a.ServedOn >= g.From && a.ServedOn <= g.To)
                 .SumAsync(a => (long?)a.MinutesServed) ?? 0;
             achieved = minutes / 60;
         }
-        else achieved = g.ManualAmount;
-        return new GoalView(g.Id, g.Title, g.Kind, g.Target, g.From, g.To, g.Message, achieved, g.ManualAmount);
+        long ledger = 0;
+        if (g.Kind == GoalKind.Money)
+        {
+            var donations = await db.PaymentAllocations.AsNoTracking()
+                .Where(a => a.Kind == AllocationKind.Donation)
+                .Join(db.Payments.Where(p => p.ReceivedOn >= g.From && p.ReceivedOn <= g.To), a => a.PaymentId, p => p.Id, (a, p) => a.Amount)
+                .ToListAsync();
+            ledger = donations.Sum(y => y.Value);
+            achieved = ledger + g.ManualAmount;
+        }
+        return new GoalView(g.Id, g.Title, g.Kind, g.Target, g.From, g.To, g.Message, achieved, g.ManualAmount, ledger);
     }
 
     public async Task<string> OrganisationNameAsync() =>

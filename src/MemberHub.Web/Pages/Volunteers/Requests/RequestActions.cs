@@ -4,6 +4,7 @@ using MemberHub.Common;
 using MemberHub.Data;
 using MemberHub.Members;
 using MemberHub.Volunteers;
+using MemberHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace MemberHub.Web.Pages.Volunteers.Requests;
@@ -12,11 +13,14 @@ public sealed record AttendanceInput(long AssignmentId, bool Attended, string? H
 
 /// <summary>
 /// What happens to the people of a request: invited (by e-mail or noted as a phone call, each written to the
-/// member's contact history), their answer (from マイページ or recorded by staff; a clash with another
+/// member's contact history: by the outbox's sender once an e-mail is sent, at once for a phone call), their answer (from マイページ or recorded by staff; a clash with another
 /// accepted request at the same time is refused), reminders, and afterwards attendance and hours.
 /// </summary>
-public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor actor, TimeProvider clock)
+public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor actor, TimeProvider clock, SiteLinks links)
 {
+    private async Task<string> OrganisationAsync() =>
+        await db.OrganisationSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Name).FirstOrDefaultAsync() ?? "";
+
     /// <summary>Invites the chosen members; returns how many were invited by e-mail and by phone, or an error.</summary>
     public async Task<(int Email, int Phone, string? Error)> InviteAsync(long requestId, IReadOnlyCollection<long> memberIds)
     {
@@ -32,6 +36,7 @@ public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor act
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = JapanTime.Today(clock);
+        var organisation = await OrganisationAsync();
         int email = 0, phone = 0;
         foreach (var m in members)
         {
@@ -43,14 +48,17 @@ public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor act
                 RequestId = requestId, MemberId = m.Id, Status = AssignmentStatus.Invited, InvitedVia = channel,
                 InvitedAt = now, InvitedOn = today, Version = 1,
             });
+            if (byEmail)
+            {
+                db.OutboxMessages.Add(VolunteerMail.Invitation(links.Absolute("/My/Volunteer"), request, m.Id, m.Email!, m.Name, organisation, actor.UserName, now));
+                continue;
+            }
             db.ContactRecords.Add(new ContactRecord
             {
-                MemberId = m.Id, OccurredOn = today, Channel = byEmail ? ContactChannel.Email : ContactChannel.Phone,
+                MemberId = m.Id, OccurredOn = today, Channel = ContactChannel.Phone,
                 StaffUserId = actor.UserId, StaffName = actor.UserName, CreatedAt = now,
-                Summary = byEmail
-                    ? $"ボランティアのお願い「{request.Title}」（{VolunteerLabels.When(request)}）をメールでご案内"
-                    : $"ボランティアのお願い「{request.Title}」（{VolunteerLabels.When(request)}）を電話でご案内（電話をかけてください）",
-                FollowUpNeeded = !byEmail, FollowUpBy = byEmail ? null : today.AddDays(3),
+                Summary = $"ボランティアのお願い「{request.Title}」（{VolunteerLabels.When(request)}）を電話でご案内（電話をかけてください）",
+                FollowUpNeeded = true, FollowUpBy = today.AddDays(3),
             });
         }
         await db.SaveChangesAsync();
@@ -113,22 +121,26 @@ public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor act
         if (going.Count == 0) return (0, "リマインドを送る相手がいません（参加者全員に送信済みか、参加者がいません）。");
         var memberIds = going.Select(a => a.MemberId).ToList();
         var members = await db.Members.Where(m => memberIds.Contains(m.Id))
-            .Select(m => new { m.Id, m.Email, m.RefusesEmail, m.PreferredChannel }).ToDictionaryAsync(m => m.Id);
+            .Select(m => new { m.Id, m.Email, m.RefusesEmail, m.PreferredChannel, m.Name }).ToDictionaryAsync(m => m.Id);
         var now = clock.GetUtcNow().UtcDateTime;
+        var organisation = await OrganisationAsync();
         foreach (var a in going)
         {
             var m = members[a.MemberId];
             var byEmail = !string.IsNullOrWhiteSpace(m.Email) && !m.RefusesEmail && m.PreferredChannel != ContactChannel.Phone;
             a.ReminderQueuedAt = now;
             a.Version++;
+            if (byEmail)
+            {
+                db.OutboxMessages.Add(VolunteerMail.Reminder(links.Absolute("/My/Volunteer"), request, a.MemberId, m.Email!, m.Name, organisation, actor.UserName, now));
+                continue;
+            }
             db.ContactRecords.Add(new ContactRecord
             {
-                MemberId = a.MemberId, OccurredOn = today, Channel = byEmail ? ContactChannel.Email : ContactChannel.Phone,
+                MemberId = a.MemberId, OccurredOn = today, Channel = ContactChannel.Phone,
                 StaffUserId = actor.UserId, StaffName = actor.UserName, CreatedAt = now,
-                Summary = byEmail
-                    ? $"「{request.Title}」（{VolunteerLabels.When(request)}）のリマインドをメールで送信"
-                    : $"「{request.Title}」（{VolunteerLabels.When(request)}）のリマインド（電話をかけてください）",
-                FollowUpNeeded = !byEmail, FollowUpBy = byEmail ? null : today,
+                Summary = $"「{request.Title}」（{VolunteerLabels.When(request)}）のリマインド（電話をかけてください）",
+                FollowUpNeeded = true, FollowUpBy = today,
             });
         }
         await db.SaveChangesAsync();
