@@ -118,6 +118,11 @@ public static class Program
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MemberHubDbContext>();
+        if (await db.VolunteerRequests.Where(r => r.Title == TargetTitle).Select(r => (long?)r.Id).FirstOrDefaultAsync() is { } seeded)
+        {
+            Console.WriteLine("The database already holds the benchmark data (--data of an earlier run): not seeding again.");
+            return (seeded, await db.VolunteerAssignments.CountAsync());
+        }
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var today = JapanTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -184,7 +189,7 @@ public static class Program
             }
             var targetRequest = new VolunteerRequest
             {
-                Title = "ベンチマーク対象の募集", Date = NextSaturday(today), StartTime = new(10, 0), EndTime = new(15, 0), PeopleNeeded = 10, Version = 1, CreatedAt = now, CreatedByName = "ベンチマーク",
+                Title = TargetTitle, Date = NextSaturday(today), StartTime = new(10, 0), EndTime = new(15, 0), PeopleNeeded = 10, Version = 1, CreatedAt = now, CreatedByName = "ベンチマーク",
             };
             targetRequest.Areas.Add(new VolunteerRequestArea { AreaId = areaIds[0] });
             targetRequest.Areas.Add(new VolunteerRequestArea { AreaId = areaIds[1] });
@@ -216,6 +221,8 @@ public static class Program
         await db.Database.ExecuteSqlRawAsync("ANALYZE");
         return (target, assignments);
     }
+
+    private const string TargetTitle = "ベンチマーク対象の募集";
 
     private static DateOnly NextSaturday(DateOnly today)
     {

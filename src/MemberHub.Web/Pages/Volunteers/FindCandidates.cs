@@ -41,27 +41,24 @@ public sealed class FindCandidatesQuery(MemberHubDbContext db, TimeProvider cloc
         var areaIds = request.Areas.Select(a => a.AreaId).ToList();
         var occasion = request.Occasion;
 
-        var volunteers = db.VolunteerProfiles.AsNoTracking()
-            .Where(p => p.IsActive)
-            .Join(db.Members.Where(m => !m.IsArchived && m.Status == MemberStatus.Active), p => p.MemberId, m => m.Id, (p, m) => new { p, m });
-        if (areaIds.Count > 0)
-            volunteers = volunteers.Where(x => db.VolunteerSkills.Any(s => s.MemberId == x.p.MemberId && areaIds.Contains(s.AreaId)));
+        // One pass over the skills of the needed areas gives both who qualifies and which of the areas they hold.
+        var activeProfiles = db.VolunteerProfiles.Where(p => p.IsActive)
+            .Join(db.Members.Where(m => !m.IsArchived && m.Status == MemberStatus.Active), p => p.MemberId, m => m.Id,
+                (p, m) => new { p.MemberId, m.Name, p.Availability, p.MaxRequestsPerMonth });
         var already = db.VolunteerAssignments.Where(a => a.RequestId == request.Id).Select(a => a.MemberId);
-        volunteers = volunteers.Where(x => !already.Contains(x.p.MemberId));
-
-        var people = await volunteers
-            .Select(x => new { x.p.MemberId, x.m.Name, x.p.Availability, x.p.MaxRequestsPerMonth })
-            .ToListAsync();
+        var rows = areaIds.Count == 0
+            ? (await activeProfiles.Where(x => !already.Contains(x.MemberId)).AsNoTracking().ToListAsync())
+                .Select(x => (x.MemberId, x.Name, x.Availability, x.MaxRequestsPerMonth, AreaId: 0L)).ToList()
+            : (await db.VolunteerSkills.Where(sk => areaIds.Contains(sk.AreaId))
+                .Join(activeProfiles, sk => sk.MemberId, x => x.MemberId, (sk, x) => new { x.MemberId, x.Name, x.Availability, x.MaxRequestsPerMonth, sk.AreaId })
+                .Where(x => !already.Contains(x.MemberId))
+                .AsNoTracking().ToListAsync())
+                .Select(x => (x.MemberId, x.Name, x.Availability, x.MaxRequestsPerMonth, x.AreaId)).ToList();
         Step("volunteers");
-        if (people.Count == 0) return [];
+        if (rows.Count == 0) return [];
+        var people = rows.GroupBy(r => r.MemberId).Select(g => g.First()).ToList();
+        var skillsOf = rows.Where(r => r.AreaId != 0).ToLookup(r => r.MemberId, r => r.AreaId);
         var ids = people.Select(p => p.MemberId).ToHashSet();
-
-        var skills = await db.VolunteerSkills.AsNoTracking()
-            .Where(s => areaIds.Contains(s.AreaId))
-            .Select(s => new { s.MemberId, s.AreaId })
-            .ToListAsync();
-        Step("skills");
-        var skillsOf = skills.Where(s => ids.Contains(s.MemberId)).ToLookup(s => s.MemberId, s => s.AreaId);
 
         var absences = await db.VolunteerAbsences.AsNoTracking()
             .Where(a => a.To >= occasion.From && a.From <= occasion.To)
@@ -78,21 +75,26 @@ public sealed class FindCandidatesQuery(MemberHubDbContext db, TimeProvider cloc
         Step("bookings");
         var bookingsOf = bookings.ToLookup(b => b.MemberId, b => new Booking(b.RequestId, Occasion.Fixed(b.Date!.Value, b.StartTime, b.EndTime)));
 
-        var history = await db.VolunteerAssignments.AsNoTracking()
-            .Where(a => a.InvitedOn >= yearAgo)
-            .GroupBy(a => a.MemberId)
-            .Select(g => new
-            {
-                MemberId = g.Key,
-                Asked = g.Count(),
-                Served = g.Count(a => a.Attended == true),
-                ThisMonth = g.Count(a => a.InvitedOn >= monthStart),
-                LastAsked = g.Max(a => (DateOnly?)a.InvitedOn),
-                LastServed = g.Max(a => a.ServedOn),
-            })
+        // A year of assignments as narrow rows, folded here: cheaper than a grouped query with several aggregates.
+        var assignments = db.VolunteerAssignments.AsNoTracking().Where(a => a.InvitedOn >= yearAgo);
+        if (areaIds.Count > 0)
+            assignments = assignments.Where(a => db.VolunteerSkills.Any(sk => sk.MemberId == a.MemberId && areaIds.Contains(sk.AreaId)));
+        var year = await assignments
+            .Select(a => new { a.MemberId, a.InvitedOn, a.Attended, a.ServedOn })
             .ToListAsync();
         Step("history");
-        var historyOf = history.ToDictionary(h => h.MemberId);
+        var historyOf = new Dictionary<long, (int Asked, int Served, int ThisMonth, DateOnly? LastAsked, DateOnly? LastServed)>();
+        foreach (var a in year)
+        {
+            if (!ids.Contains(a.MemberId)) continue;
+            var h = historyOf.GetValueOrDefault(a.MemberId);
+            h.Asked++;
+            if (a.Attended == true) h.Served++;
+            if (a.InvitedOn >= monthStart) h.ThisMonth++;
+            if (h.LastAsked is null || a.InvitedOn > h.LastAsked) h.LastAsked = a.InvitedOn;
+            if (a.ServedOn is { } served && (h.LastServed is null || served > h.LastServed)) h.LastServed = served;
+            historyOf[a.MemberId] = h;
+        }
 
         var facts = people.Select(p =>
         {
@@ -100,7 +102,7 @@ public sealed class FindCandidatesQuery(MemberHubDbContext db, TimeProvider cloc
             return new CandidateFacts(
                 p.MemberId, p.Name, skillsOf[p.MemberId].ToList(), p.Availability, p.MaxRequestsPerMonth,
                 absencesOf[p.MemberId].ToList(), bookingsOf[p.MemberId].ToList(),
-                h?.ThisMonth ?? 0, h?.Asked ?? 0, h?.Served ?? 0, h?.LastAsked, h?.LastServed);
+                h.ThisMonth, h.Asked, h.Served, h.LastAsked, h.LastServed);
         });
         var ranked = CandidateRanker.Rank(new RankingRequest(request.Id, occasion, areaIds), facts);
         Step("rank");
