@@ -1,4 +1,5 @@
 using MemberHub.Auditing;
+using MemberHub.Banking;
 using MemberHub.Billing;
 using MemberHub.Common;
 using MemberHub.Documents;
@@ -46,6 +47,10 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options) : 
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<DocumentJob> DocumentJobs => Set<DocumentJob>();
 
+    public DbSet<BankImport> BankImports => Set<BankImport>();
+    public DbSet<BankStatementLine> BankStatementLines => Set<BankStatementLine>();
+    public DbSet<BankCsvMapping> BankCsvMappings => Set<BankCsvMapping>();
+    public DbSet<PayerAlias> PayerAliases => Set<PayerAlias>();
     public DbSet<VolunteerArea> VolunteerAreas => Set<VolunteerArea>();
     public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
     public DbSet<VolunteerSkill> VolunteerSkills => Set<VolunteerSkill>();

@@ -33,7 +33,15 @@ public class OrganisationSettings : IAudited
     public string? CertificationNumber { get; set; }
     public DateOnly? CertifiedOn { get; set; }
 
+    /// <summary>
+    /// 資格喪失候補: a member with dues unpaid (past due) for at least this many fiscal years is listed for the
+    /// board, which decides; nothing changes a member's status automatically.
+    /// </summary>
+    public int LapseAfterYears { get; set; } = DefaultLapseAfterYears;
+
     public int Version { get; set; }
+
+    public const int DefaultLapseAfterYears = 2;
 
     public const string DefaultTransferInstruction = "お振込みの際は、振込依頼人名の前に会員番号を入力してください（例：1234 ヤマダタロウ）。";
     public const string DefaultNonTaxableWording = "本会費は消費税の課税対象外（不課税）です。";

@@ -3,6 +3,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 using Microsoft.Extensions.Options;
+using MemberHub.Web.Outbox;
 
 namespace MemberHub.Web.Infrastructure;
 
@@ -20,11 +21,21 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
     public string FromAddress { get; set; } = "memberhub@localhost";
     public string FromName { get; set; } = "MemberHub";
+    /// <summary>Per SMTP command; a server that stops answering fails the attempt (retried later) instead of hanging.</summary>
+    [Range(5, 600)]
+    public int TimeoutSeconds { get; set; } = 60;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }
 
-public sealed record MailMessage(string ToAddress, string ToName, string Subject, string TextBody);
+/// <summary>
+/// One e-mail. <paramref name="MessageId"/> (without angle brackets) is fixed by the outbox when the message is
+/// queued, so a message that is sent again carries the same Message-ID and receivers can tell it is the same mail.
+/// </summary>
+public sealed record MailMessage(string ToAddress, string ToName, string Subject, string TextBody,
+    IReadOnlyList<MailAttachment>? Attachments = null, string? MessageId = null);
+
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
 public interface IMailSender
 {
@@ -32,7 +43,10 @@ public interface IMailSender
     Task SendAsync(MailMessage message, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Sends through SMTP with MailKit. Later features queue through an outbox and call this.</summary>
+/// <summary>
+/// Sends through SMTP with MailKit: invitations and password resets directly, everything else through the outbox
+/// (MemberHub.Web.Outbox). MailKit's exceptions pass through unchanged; the outbox sorts them into temporary and permanent.
+/// </summary>
 public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options) : IMailSender
 {
     public bool IsConfigured => options.CurrentValue.IsConfigured;
@@ -45,15 +59,26 @@ public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options) : IMail
         mime.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
         mime.Subject = message.Subject;
-        mime.Body = new TextPart("plain") { Text = message.TextBody };
+        if (!string.IsNullOrEmpty(message.MessageId)) mime.MessageId = message.MessageId;
+        var body = new BodyBuilder { TextBody = message.TextBody };
+        foreach (var a in message.Attachments ?? [])
+            body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
+        mime.Body = body.ToMessageBody();
 
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(o.TimeoutSeconds).TotalMilliseconds };
         var security = Enum.TryParse<SecureSocketOptions>(o.Security, true, out var s) ? s : SecureSocketOptions.Auto;
         await client.ConnectAsync(o.Host!, o.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(o.UserName))
             await client.AuthenticateAsync(o.UserName, o.Password ?? "", cancellationToken);
         await client.SendAsync(mime, cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
+        try
+        {
+            await client.DisconnectAsync(true, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or MailKit.ProtocolException or System.Net.Sockets.SocketException or OperationCanceledException)
+        {
+            // The server has accepted the message; a failure to say goodbye must not make the caller send it again.
+        }
     }
 }
 
@@ -78,6 +103,17 @@ public static class MailSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
         builder.Services.AddScoped<SiteLinks>();
+
+        // The outbox: features queue mail with OutboxQueue in their own SaveChanges; OutboxWorker sends it.
+        builder.Services.AddOptions<OutboxOptions>()
+            .Bind(builder.Configuration.GetSection(OutboxOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddScoped<OutboxQueue>();
+        builder.Services.AddScoped<OutboxSender>();
+        if (builder.Configuration.GetValue($"{OutboxOptions.Section}:{nameof(OutboxOptions.RunInBackground)}", true))
+            builder.Services.AddHostedService<OutboxWorker>();
 
         // A link in an e-mail (invitation, password reset) must point at this site whoever asked for it; built
         // from a forged request's Host header it would carry a reset token to someone else's server.

@@ -22,6 +22,7 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
     private static readonly string[] Office = [Roles.Admin, Roles.Staff, Roles.Treasurer];
     private static readonly string[] Editors = [Roles.Admin, Roles.Staff];
     private static readonly string[] AdminOnly = [Roles.Admin];
+    private static readonly string[] PostingRoles = [Roles.Admin, Roles.Treasurer];
 
     /// <summary>The access rules, page by page ("/Folder/Page" or "/Folder/Page#Handler" for one handler).</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
@@ -76,6 +77,29 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Admin/MemberClasses/Index"] = AdminOnly,
         ["/Admin/MemberClasses/Edit"] = AdminOnly,
         ["/Admin/Tags/Index"] = AdminOnly,
+
+        // Collection: Finance (Admin, Staff, Treasurer) views; Billing (Admin, Staff) sends and decides; Posting (Admin, Treasurer) moves money.
+        ["/Dues/Index"] = Office,
+        ["/Dues/Overdue/Index"] = Office,
+        ["/Dues/Overdue/Send"] = Editors,
+        ["/Dues/Lapse/Index"] = Office,
+        ["/Dues/Lapse/Confirm"] = Editors,
+        ["/Dues/Lapse/Settings"] = AdminOnly,
+        ["/Payments/Manual"] = PostingRoles,
+        ["/Payments/Details"] = Office,
+        ["/Payments/Reverse"] = PostingRoles,
+        ["/Mail/Index"] = Office,
+        ["/Mail/Details"] = Office,
+        ["/Mail/Change"] = Editors,
+        ["/Mail/Templates/Index"] = Office,
+        ["/Mail/Templates/Edit"] = Editors,
+        ["/Dues/Runs/Email"] = Editors,
+        ["/Dues/Invoices/Email"] = Editors,
+        ["/Payments/Index"] = Office,
+        ["/Payments/Import"] = PostingRoles,
+        ["/Payments/Imports/Index"] = Office,
+        ["/Payments/Imports/Details"] = Office,
+        ["/Payments/Aliases"] = PostingRoles,
     };
 
     public static TheoryData<string, string, string, string> Cases()

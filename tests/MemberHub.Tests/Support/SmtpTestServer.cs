@@ -26,6 +26,25 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+    /// <summary>Give as a reply to close the connection without answering, as a crashed or unreachable server would.</summary>
+    public const string DropConnection = "DROP";
+
+    private readonly ConcurrentDictionary<string, string> _recipientReplies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _recipientAttempts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// How the server answers RCPT TO for this address from now on: "451 4.3.0 Try again later" (temporary),
+    /// "550 5.1.1 User unknown" (permanent), <see cref="DropConnection"/>, or null for the normal "250 OK".
+    /// </summary>
+    public void ReplyToRecipient(string address, string? reply)
+    {
+        if (reply is null) _recipientReplies.TryRemove(address, out _);
+        else _recipientReplies[address] = reply;
+    }
+
+    /// <summary>How many times a client has asked to send to this address (accepted or not).</summary>
+    public int RecipientAttempts(string address) => _recipientAttempts.GetValueOrDefault(address);
+
     public void Configure(Dictionary<string, string?> settings)
     {
         settings["Smtp:Host"] = "127.0.0.1";
@@ -69,7 +88,16 @@ public sealed class SmtpTestServer : IAsyncDisposable
             {
                 case "EHLO": await writer.WriteLineAsync("250-localhost\r\n250 8BITMIME"); break;
                 case "HELO": await writer.WriteLineAsync("250 localhost"); break;
-                case "MAIL" or "RCPT" or "RSET" or "NOOP": await writer.WriteLineAsync("250 OK"); break;
+                case "RCPT":
+                    var start = line.IndexOf('<') + 1;
+                    var end = line.IndexOf('>', start);
+                    var address = end > start ? line[start..end] : line[start..].Trim();
+                    _recipientAttempts.AddOrUpdate(address, 1, (_, n) => n + 1);
+                    if (!_recipientReplies.TryGetValue(address, out var reply)) reply = "250 OK";
+                    if (reply == DropConnection) return;
+                    await writer.WriteLineAsync(reply);
+                    break;
+                case "MAIL" or "RSET" or "NOOP": await writer.WriteLineAsync("250 OK"); break;
                 case "DATA":
                     await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                     var data = new StringBuilder();

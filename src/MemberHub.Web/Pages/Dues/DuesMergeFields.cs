@@ -29,8 +29,11 @@ public sealed class DuesMergeFieldsQuery(MemberHubDbContext db)
                     i.Id, i.InvoiceNumber, i.FiscalYear, i.Total, i.PaidAmount, i.Status, i.DueOn,
                     i.RecipientName, i.RecipientContactName, m.MemberNumber,
                     Reminders = db.DuesReminders.Count(r => r.InvoiceId == i.Id),
-                    LastPaidOn = db.PaymentAllocations.Where(a => a.InvoiceId == i.Id && a.Amount.Value > 0)
-                        .Join(db.Payments, a => a.PaymentId, p => p.Id, (a, p) => (DateOnly?)p.ReceivedOn).Max(),
+                    // Payments that stand (neither reversed nor a reversal); `Amount.Value` cannot be translated
+                    // by EF (Yen is value-converted), and a reversed payment is no payment date anyway.
+                    LastPaidOn = db.PaymentAllocations.Where(a => a.InvoiceId == i.Id)
+                        .Join(db.Payments.Where(p => p.ReversesPaymentId == null && p.ReversedByPaymentId == null),
+                            a => a.PaymentId, p => p.Id, (a, p) => (DateOnly?)p.ReceivedOn).Max(),
                 })
                 .ToListAsync(ct);
             foreach (var r in rows)

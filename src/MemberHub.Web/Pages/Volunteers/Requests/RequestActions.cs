@@ -5,6 +5,7 @@ using MemberHub.Data;
 using MemberHub.Members;
 using MemberHub.Volunteers;
 using MemberHub.Web.Infrastructure;
+using MemberHub.Web.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace MemberHub.Web.Pages.Volunteers.Requests;
@@ -16,7 +17,7 @@ public sealed record AttendanceInput(long AssignmentId, bool Attended, string? H
 /// member's contact history: by the outbox's sender once an e-mail is sent, at once for a phone call), their answer (from マイページ or recorded by staff; a clash with another
 /// accepted request at the same time is refused), reminders, and afterwards attendance and hours.
 /// </summary>
-public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor actor, TimeProvider clock, SiteLinks links)
+public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor actor, TimeProvider clock, SiteLinks links, OutboxQueue outbox)
 {
     private async Task<string> OrganisationAsync() =>
         await db.OrganisationSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Name).FirstOrDefaultAsync() ?? "";
@@ -50,7 +51,7 @@ public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor act
             });
             if (byEmail)
             {
-                db.OutboxMessages.Add(VolunteerMail.Invitation(links.Absolute("/My/Volunteer"), request, m.Id, m.Email!, m.Name, organisation, actor.UserName, now));
+                outbox.Add(VolunteerMail.Invitation(links.Absolute("/My/Volunteer"), request, m.Id, m.Email!, m.Name, organisation));
                 continue;
             }
             db.ContactRecords.Add(new ContactRecord
@@ -62,6 +63,7 @@ public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor act
             });
         }
         await db.SaveChangesAsync();
+        if (email > 0) outbox.NotifySender();
         return (email, phone, null);
     }
 
@@ -132,7 +134,7 @@ public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor act
             a.Version++;
             if (byEmail)
             {
-                db.OutboxMessages.Add(VolunteerMail.Reminder(links.Absolute("/My/Volunteer"), request, a.MemberId, m.Email!, m.Name, organisation, actor.UserName, now));
+                outbox.Add(VolunteerMail.Reminder(links.Absolute("/My/Volunteer"), request, a.MemberId, m.Email!, m.Name, organisation));
                 continue;
             }
             db.ContactRecords.Add(new ContactRecord
@@ -144,6 +146,7 @@ public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor act
             });
         }
         await db.SaveChangesAsync();
+        outbox.NotifySender();
         return (going.Count, null);
     }
 

@@ -1,11 +1,11 @@
-using MemberHub.Messaging;
+using MemberHub.Web.Outbox;
 using MemberHub.Volunteers;
 
 namespace MemberHub.Web.Pages.Volunteers.Requests;
 
 /// <summary>
-/// The e-mails of the volunteer feature, queued in the outbox in the same SaveChanges as the invitation or
-/// reminder they belong to. The outbox's sender writes the member's contact record (ContactSummary) once sent.
+/// The e-mails of the volunteer feature, queued through <see cref="OutboxQueue"/> in the same SaveChanges as the
+/// invitation or reminder they belong to. The outbox's sender writes the member's contact record (ContactSummary) once sent.
 /// The text lives here, not in the billing templates, until the organisation asks to edit it.
 /// </summary>
 public static class VolunteerMail
@@ -13,8 +13,8 @@ public static class VolunteerMail
     public const string InvitationCategory = "volunteer-invitation";
     public const string ReminderCategory = "volunteer-reminder";
 
-    public static OutboxMessage Invitation(string myPageUrl, VolunteerRequest r, long memberId, string email, string name, string organisation, string sender, DateTime now) =>
-        Message(InvitationCategory, r, memberId, email, name, sender, now,
+    public static OutgoingMail Invitation(string myPageUrl, VolunteerRequest r, long memberId, string email, string name, string organisation) =>
+        Message(InvitationCategory, r, memberId, email, name,
             subject: $"【{organisation}】ボランティアのお願い：{r.Title}",
             body: $"""
                 {name} 様
@@ -31,8 +31,8 @@ public static class VolunteerMail
                 """,
             summary: $"ボランティアのお願い「{r.Title}」（{VolunteerLabels.When(r)}）をメールで送付");
 
-    public static OutboxMessage Reminder(string myPageUrl, VolunteerRequest r, long memberId, string email, string name, string organisation, string sender, DateTime now) =>
-        Message(ReminderCategory, r, memberId, email, name, sender, now,
+    public static OutgoingMail Reminder(string myPageUrl, VolunteerRequest r, long memberId, string email, string name, string organisation) =>
+        Message(ReminderCategory, r, memberId, email, name,
             subject: $"【{organisation}】まもなく活動日です：{r.Title}",
             body: $"""
                 {name} 様
@@ -54,22 +54,8 @@ public static class VolunteerMail
         + (r.IsLectureDispatch && r.OutsideBody is { } o ? $"■ 派遣先：{o}\n" : "")
         + (r.Description is { } d ? $"\n{d}\n" : "");
 
-    private static OutboxMessage Message(string category, VolunteerRequest r, long memberId, string email, string name, string sender, DateTime now,
-        string subject, string body, string summary) => new()
-    {
-        Category = category,
-        MemberId = memberId,
-        RelatedId = r.Id,
-        ToAddress = email,
-        ToName = name,
-        Subject = subject.Length > 400 ? subject[..400] : subject,
-        Body = body,
-        Status = OutboxStatus.Pending,
-        NextAttemptAt = now,
-        MessageId = $"<{Guid.NewGuid():N}@memberhub.volunteers>",
-        ContactSummary = summary.Length > 500 ? summary[..500] : summary,
-        CreatedAt = now,
-        CreatedByName = sender,
-        Version = 1,
-    };
+    private static OutgoingMail Message(string category, VolunteerRequest r, long memberId, string email, string name,
+        string subject, string body, string summary) =>
+        new(category, memberId, r.Id, email, name, subject.Length > 400 ? subject[..400] : subject, body,
+            summary.Length > 500 ? summary[..500] : summary);
 }

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MemberHub.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class CollectionLapseAfterYears : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "LapseAfterYears",
+                table: "OrganisationSettings",
+                type: "integer",
+                nullable: false,
+                defaultValue: 2);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "LapseAfterYears",
+                table: "OrganisationSettings");
+        }
+    }
+}

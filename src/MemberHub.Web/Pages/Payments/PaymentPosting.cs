@@ -1,0 +1,187 @@
+using MemberHub.Auditing;
+using MemberHub.Billing;
+using MemberHub.Common;
+using MemberHub.Data;
+using MemberHub.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace MemberHub.Web.Pages.Payments;
+
+/// <summary>
+/// A payment to record: who paid, when, how much, and how it is used. <see cref="ToInvoices"/> are the
+/// shares for invoices; whatever the payment leaves over is recorded as <see cref="RestAs"/>.
+/// </summary>
+public sealed record PaymentToPost(
+    long? MemberId,
+    DateOnly ReceivedOn,
+    Yen Amount,
+    PaymentMethod Method,
+    string? PayerName,
+    string? Note,
+    IReadOnlyList<InvoiceShare> ToInvoices,
+    AllocationKind RestAs = AllocationKind.Donation,
+    long? BankLineId = null);
+
+/// <summary>The payment written (its id), or why nothing was written (Japanese, for the page).</summary>
+public sealed record PostingResult(long? PaymentId, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+    /// <summary>A refusal always says why: a result with no errors would read as success.</summary>
+    public static PostingResult Refused(string error, params string[] more) => new(null, [error, .. more]);
+    public static PostingResult Posted(long id) => new(id, []);
+}
+
+/// <summary>
+/// The one place that moves money onto invoices: manual entry and bank reconciliation both post through
+/// here. A payment and its allocations are added, each invoice's PaidAmount and status follow in the same
+/// SaveChanges, and the audit log records it all with the signed-in user as actor.
+///
+/// Two people may post to the same invoice at once (the treasurer at the office, a bank import). Invoice.Version
+/// is the concurrency token: the second save fails, the invoices are read again and the split is checked
+/// against the fresh balances, so an invoice is never paid more than its total. Money is never changed or
+/// deleted: <see cref="ReverseAsync"/> adds a reversal row.
+/// </summary>
+public sealed class PaymentPostingHandler(MemberHubDbContext db, IAuditActor actor, TimeProvider clock)
+{
+    private const int Attempts = 3;
+
+    public const string ConcurrentChangeMessage =
+        "同じ請求書に他の方が同時に入金を記録しました。請求書の未納額を確認してから、もう一度記録してください。";
+
+    public async Task<PostingResult> PostAsync(PaymentToPost request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.RestAs == AllocationKind.Dues)
+            throw new ArgumentException("The rest of a payment is a donation, other income or to refund, never dues.", nameof(request));
+        var shares = request.ToInvoices.Where(s => s.Amount.Value != 0).ToList();
+        var ids = shares.Select(s => s.InvoiceId).Distinct().ToList();
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var invoices = await db.Invoices.Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+            var check = PaymentAllocator.Check(request.Amount, shares,
+                invoices.Where(i => BillingLabels.IsOpen(i.Status)).ToDictionary(i => i.Id, i => i.Balance),
+                invoices.ToDictionary(i => i.Id, i => i.InvoiceNumber));
+            if (!check.IsValid) return new PostingResult(null, check.Errors);
+
+            var payment = NewPayment(request);
+            foreach (var share in shares.GroupBy(s => s.InvoiceId))
+            {
+                var invoice = invoices.Single(i => i.Id == share.Key);
+                var amount = share.Aggregate(Yen.Zero, (acc, s) => acc + s.Amount);
+                payment.Allocations.Add(new PaymentAllocation
+                {
+                    Kind = AllocationKind.Dues, InvoiceId = invoice.Id, MemberId = invoice.MemberId, Amount = amount,
+                });
+                invoice.PaidAmount += amount;
+                invoice.RefreshPaymentStatus();
+                invoice.Version++;
+            }
+            if (check.Rest.Value > 0)
+                payment.Allocations.Add(new PaymentAllocation { Kind = request.RestAs, MemberId = request.MemberId, Amount = check.Rest });
+            db.Payments.Add(payment);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return PostingResult.Posted(payment.Id);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await ForgetAsync(payment, invoices, ct);
+                if (attempt == Attempts) return PostingResult.Refused(ConcurrentChangeMessage);
+            }
+        }
+    }
+
+    /// <summary>
+    /// 取消: a second payment row with the negative amount and negative allocations, and the invoices back to
+    /// what they were before the payment. A payment is reversed once (the unique index on ReversesPaymentId
+    /// holds that even when two people press the button at the same moment); a reversal is not reversed.
+    /// </summary>
+    public async Task<PostingResult> ReverseAsync(long paymentId, string? reason, CancellationToken ct = default)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason)) return PostingResult.Refused("取消の理由を入力してください。");
+        if (reason.Length > 500) return PostingResult.Refused("取消の理由は500文字以内で入力してください。");
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var original = await db.Payments.Include(p => p.Allocations).SingleOrDefaultAsync(p => p.Id == paymentId, ct);
+            if (original is null) return PostingResult.Refused("入金の記録が見つかりません。");
+            if (original.ReversesPaymentId is not null) return PostingResult.Refused("これは取消の記録です。取消をさらに取り消すことはできません。");
+            if (original.ReversedByPaymentId is not null) return PostingResult.Refused(AlreadyReversed);
+
+            var invoiceIds = original.Allocations.Where(a => a.InvoiceId is not null).Select(a => a.InvoiceId!.Value).Distinct().ToList();
+            var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToListAsync(ct);
+            var reversal = NewPayment(new PaymentToPost(original.MemberId, original.ReceivedOn, new Yen(-original.Amount.Value),
+                original.Method, original.PayerName, original.Note, [], BankLineId: original.BankLineId));
+            reversal.ReversesPaymentId = original.Id;
+            reversal.ReversalReason = reason;
+            foreach (var a in original.Allocations)
+            {
+                reversal.Allocations.Add(new PaymentAllocation { Kind = a.Kind, InvoiceId = a.InvoiceId, MemberId = a.MemberId, Amount = new Yen(-a.Amount.Value) });
+                if (a.InvoiceId is not { } invoiceId) continue;
+                var invoice = invoices.Single(i => i.Id == invoiceId);
+                invoice.PaidAmount -= a.Amount;
+                invoice.RefreshPaymentStatus();
+                invoice.Version++;
+            }
+            db.Payments.Add(reversal);
+
+            // The reversal's id is known only after the insert, so the original is marked in a second save;
+            // both in one transaction (the caller's, if it has one).
+            var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                original.ReversedByPaymentId = reversal.Id;
+                original.ReversalReason = reason;
+                await db.SaveChangesAsync(ct);
+                if (own is not null) await own.CommitAsync(ct);
+                return PostingResult.Posted(reversal.Id);
+            }
+            catch (DbUpdateException e)
+            {
+                if (own is not null) await own.RollbackAsync(CancellationToken.None);
+                db.Entry(original).State = EntityState.Detached;
+                await ForgetAsync(reversal, invoices, ct);
+                if (e is not DbUpdateConcurrencyException)
+                {
+                    // The unique index refused a second reversal saved at the same moment as ours.
+                    var reversedMeanwhile = await db.Payments.AsNoTracking().AnyAsync(p => p.ReversesPaymentId == paymentId, ct);
+                    if (reversedMeanwhile) return PostingResult.Refused(AlreadyReversed);
+                    throw;
+                }
+                if (attempt == Attempts) return PostingResult.Refused(ConcurrentChangeMessage);
+            }
+            finally
+            {
+                if (own is not null) await own.DisposeAsync();
+            }
+        }
+    }
+
+    public const string AlreadyReversed = "この入金はすでに取り消されています。";
+
+    private Payment NewPayment(PaymentToPost request) => new()
+    {
+        MemberId = request.MemberId,
+        ReceivedOn = request.ReceivedOn,
+        Amount = request.Amount,
+        Method = request.Method,
+        PayerName = string.IsNullOrWhiteSpace(request.PayerName) ? null : request.PayerName.Trim(),
+        Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+        BankLineId = request.BankLineId,
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+        CreatedByUserId = actor.UserId,
+        CreatedByName = actor.UserName,
+    };
+
+    /// <summary>After a failed save: drop what we added and read the invoices again, ready to retry against fresh balances.</summary>
+    private async Task ForgetAsync(Payment payment, IEnumerable<Invoice> invoices, CancellationToken ct)
+    {
+        foreach (var a in payment.Allocations.ToList()) db.Entry(a).State = EntityState.Detached;
+        db.Entry(payment).State = EntityState.Detached;
+        foreach (var invoice in invoices) await db.Entry(invoice).ReloadAsync(ct);
+    }
+}
