@@ -306,7 +306,7 @@ public abstract class VolunteerTests(MemberHubFactory app)
         var client = await app.SignInAsAsync(Roles.Volunteer, v.Id);
         var mine = await client.Http.GetDocumentAsync("/My/Volunteer");
         Assert.Equal("2.5時間", mine.Text("#hours-this-year"));
-        Assert.Contains("清掃活動", mine.Text("#history"));
+        Assert.Contains("清掃活動", mine.Text("#volunteer-history"));
 
         // Bad hours are refused.
         page = await staff.Http.GetDocumentAsync(url);
