@@ -1612,6 +1612,557 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.ToTable("OrganisationSettings");
                 });
 
+            modelBuilder.Entity("MemberHub.Volunteers.EquipmentItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EquipmentItems");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.EquipmentLoan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "LentOn");
+
+                    b.HasIndex("MemberId", "LentOn");
+
+                    b.HasIndex("ReturnedOn", "DueOn");
+
+                    b.ToTable("EquipmentLoans");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerAbsence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "To");
+
+                    b.ToTable("VolunteerAbsences");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerArea", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupName", "Name")
+                        .IsUnique();
+
+                    b.ToTable("VolunteerAreas");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            GroupName = "イベント運営",
+                            IsRetired = false,
+                            Name = "受付・案内",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            GroupName = "イベント運営",
+                            IsRetired = false,
+                            Name = "会場設営・片付け",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            GroupName = "イベント運営",
+                            IsRetired = false,
+                            Name = "当日の進行",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            GroupName = "広報・デザイン",
+                            IsRetired = false,
+                            Name = "チラシ・ポスター作成",
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Id = 5L,
+                            GroupName = "広報・デザイン",
+                            IsRetired = false,
+                            Name = "写真撮影",
+                            SortOrder = 50
+                        },
+                        new
+                        {
+                            Id = 6L,
+                            GroupName = "広報・デザイン",
+                            IsRetired = false,
+                            Name = "SNS・ウェブ発信",
+                            SortOrder = 60
+                        },
+                        new
+                        {
+                            Id = 7L,
+                            GroupName = "会計・事務",
+                            IsRetired = false,
+                            Name = "経理・会計",
+                            SortOrder = 70
+                        },
+                        new
+                        {
+                            Id = 8L,
+                            GroupName = "会計・事務",
+                            IsRetired = false,
+                            Name = "事務作業・発送",
+                            SortOrder = 80
+                        },
+                        new
+                        {
+                            Id = 9L,
+                            GroupName = "IT",
+                            IsRetired = false,
+                            Name = "パソコン・ネットワーク",
+                            SortOrder = 90
+                        },
+                        new
+                        {
+                            Id = 10L,
+                            GroupName = "IT",
+                            IsRetired = false,
+                            Name = "ウェブサイト管理",
+                            SortOrder = 100
+                        },
+                        new
+                        {
+                            Id = 11L,
+                            GroupName = "翻訳・通訳",
+                            IsRetired = false,
+                            Name = "英語",
+                            SortOrder = 110
+                        },
+                        new
+                        {
+                            Id = 12L,
+                            GroupName = "翻訳・通訳",
+                            IsRetired = false,
+                            Name = "中国語",
+                            SortOrder = 120
+                        },
+                        new
+                        {
+                            Id = 13L,
+                            GroupName = "翻訳・通訳",
+                            IsRetired = false,
+                            Name = "韓国語",
+                            SortOrder = 130
+                        },
+                        new
+                        {
+                            Id = 14L,
+                            GroupName = "翻訳・通訳",
+                            IsRetired = false,
+                            Name = "ポルトガル語",
+                            SortOrder = 140
+                        },
+                        new
+                        {
+                            Id = 15L,
+                            GroupName = "翻訳・通訳",
+                            IsRetired = false,
+                            Name = "やさしい日本語",
+                            SortOrder = 150
+                        },
+                        new
+                        {
+                            Id = 16L,
+                            GroupName = "講師・講演",
+                            IsRetired = false,
+                            Name = "環境",
+                            SortOrder = 160
+                        },
+                        new
+                        {
+                            Id = 17L,
+                            GroupName = "講師・講演",
+                            IsRetired = false,
+                            Name = "福祉・介護",
+                            SortOrder = 170
+                        },
+                        new
+                        {
+                            Id = 18L,
+                            GroupName = "講師・講演",
+                            IsRetired = false,
+                            Name = "子育て",
+                            SortOrder = 180
+                        },
+                        new
+                        {
+                            Id = 19L,
+                            GroupName = "講師・講演",
+                            IsRetired = false,
+                            Name = "防災",
+                            SortOrder = 190
+                        },
+                        new
+                        {
+                            Id = 20L,
+                            GroupName = "運転",
+                            IsRetired = false,
+                            Name = "運転（普通車）",
+                            SortOrder = 200
+                        },
+                        new
+                        {
+                            Id = 21L,
+                            GroupName = "運転",
+                            IsRetired = false,
+                            Name = "運転（マイクロバス）",
+                            SortOrder = 210
+                        },
+                        new
+                        {
+                            Id = 22L,
+                            GroupName = "子ども・高齢者の見守り",
+                            IsRetired = false,
+                            Name = "子どもの見守り",
+                            SortOrder = 220
+                        },
+                        new
+                        {
+                            Id = 23L,
+                            GroupName = "子ども・高齢者の見守り",
+                            IsRetired = false,
+                            Name = "高齢者の見守り",
+                            SortOrder = 230
+                        },
+                        new
+                        {
+                            Id = 24L,
+                            GroupName = "力仕事",
+                            IsRetired = false,
+                            Name = "力仕事",
+                            SortOrder = 240
+                        });
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AnsweredByStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InvitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvitedVia")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinutesServed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderQueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "InvitedOn");
+
+                    b.HasIndex("RequestId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("VolunteerAssignments");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerGoal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ManualAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("VolunteerGoals");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Availability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxRequestsPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique();
+
+                    b.ToTable("VolunteerProfiles");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLectureDispatch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutsideBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeopleNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Date");
+
+                    b.ToTable("VolunteerRequests");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerRequestArea", b =>
+                {
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequestId", "AreaId");
+
+                    b.HasIndex("AreaId");
+
+                    b.ToTable("VolunteerRequestAreas");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerSkill", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("MemberId", "AreaId")
+                        .IsUnique();
+
+                    b.ToTable("VolunteerSkills");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1902,6 +2453,92 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("MemberHub.Volunteers.EquipmentLoan", b =>
+                {
+                    b.HasOne("MemberHub.Volunteers.EquipmentItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MemberHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerAbsence", b =>
+                {
+                    b.HasOne("MemberHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerAssignment", b =>
+                {
+                    b.HasOne("MemberHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MemberHub.Volunteers.VolunteerRequest", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerProfile", b =>
+                {
+                    b.HasOne("MemberHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerRequestArea", b =>
+                {
+                    b.HasOne("MemberHub.Volunteers.VolunteerArea", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MemberHub.Volunteers.VolunteerRequest", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerSkill", b =>
+                {
+                    b.HasOne("MemberHub.Volunteers.VolunteerArea", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MemberHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1968,6 +2605,11 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.Navigation("ContactRecords");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("MemberHub.Volunteers.VolunteerRequest", b =>
+                {
+                    b.Navigation("Areas");
                 });
 #pragma warning restore 612, 618
         }

@@ -8,6 +8,7 @@ using MemberHub.Ledger;
 using MemberHub.Members;
 using MemberHub.Messaging;
 using MemberHub.Organisation;
+using MemberHub.Volunteers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,16 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options) : 
     public DbSet<BankStatementLine> BankStatementLines => Set<BankStatementLine>();
     public DbSet<BankCsvMapping> BankCsvMappings => Set<BankCsvMapping>();
     public DbSet<PayerAlias> PayerAliases => Set<PayerAlias>();
+    public DbSet<VolunteerArea> VolunteerAreas => Set<VolunteerArea>();
+    public DbSet<VolunteerProfile> VolunteerProfiles => Set<VolunteerProfile>();
+    public DbSet<VolunteerSkill> VolunteerSkills => Set<VolunteerSkill>();
+    public DbSet<VolunteerAbsence> VolunteerAbsences => Set<VolunteerAbsence>();
+    public DbSet<VolunteerRequest> VolunteerRequests => Set<VolunteerRequest>();
+    public DbSet<VolunteerRequestArea> VolunteerRequestAreas => Set<VolunteerRequestArea>();
+    public DbSet<VolunteerAssignment> VolunteerAssignments => Set<VolunteerAssignment>();
+    public DbSet<EquipmentItem> EquipmentItems => Set<EquipmentItem>();
+    public DbSet<EquipmentLoan> EquipmentLoans => Set<EquipmentLoan>();
+    public DbSet<VolunteerGoal> VolunteerGoals => Set<VolunteerGoal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

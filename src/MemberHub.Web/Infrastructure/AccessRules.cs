@@ -51,7 +51,10 @@ public static class AccessRules
         pages.AuthorizeFolder("/Dues", Policies.Finance);
         pages.AuthorizeFolder("/Payments", Policies.Finance);
         pages.AuthorizeFolder("/Mail", Policies.Office);
-        pages.AuthorizeFolder("/Volunteers", Policies.Office);
+        // Volunteers: the office that asks people for help (Admin, Staff); the list of areas is the admin's.
+        // Volunteers themselves reach their own requests and profile only through /My.
+        pages.AuthorizeFolder("/Volunteers", Policies.MemberEditing);
+        pages.AuthorizeFolder("/Volunteers/Areas", Policies.Admin);
         pages.AuthorizeFolder("/FollowUp", Policies.Office);
         // /My (マイページ) and /Account/Manage: any signed-in user, through the fallback policy.
     }

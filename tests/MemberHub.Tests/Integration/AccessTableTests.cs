@@ -47,6 +47,17 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Account/Manage/TwoFactor"] = AnyRole,
 
         ["/My/Index"] = AnyRole,
+        ["/My/Volunteer"] = AnyRole,
+
+        ["/Volunteers/Index"] = Editors,
+        ["/Volunteers/Requests/Edit"] = Editors,
+        ["/Volunteers/Requests/Details"] = Editors,
+        ["/Volunteers/People/Profile"] = Editors,
+        ["/Volunteers/Equipment/Index"] = Editors,
+        ["/Volunteers/Equipment/Item"] = Editors,
+        ["/Volunteers/Goals/Index"] = Editors,
+        ["/Volunteers/Goals/Print"] = Editors,
+        ["/Volunteers/Areas/Index"] = AdminOnly,
 
         ["/Members/Index"] = Office,
         ["/Members/Details"] = Office,

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MemberHub.Web.Pages.My;
 
 /// <summary>マイページ for any signed-in user: their own member record, found through their account only.</summary>
-public class IndexModel(MyDetailsHandler handler, MemberInvoicesQuery invoices) : PageModel
+public class IndexModel(MyDetailsHandler handler, MemberInvoicesQuery invoices, MyVolunteeringQuery volunteering) : PageModel
 {
     [BindProperty]
     public MyForm Input { get; set; } = new();
@@ -15,6 +15,9 @@ public class IndexModel(MyDetailsHandler handler, MemberInvoicesQuery invoices) 
     public MyView? View { get; private set; }
     /// <summary>The signed-in member's own invoices (found through the account, never through the request).</summary>
     public IReadOnlyList<MemberInvoiceRow> Invoices { get; private set; } = [];
+
+    /// <summary>Volunteer requests waiting for this member's answer (shown as a link to マイページ › ボランティア).</summary>
+    public int PendingInvitations { get; private set; }
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
@@ -25,6 +28,7 @@ public class IndexModel(MyDetailsHandler handler, MemberInvoicesQuery invoices) 
         {
             Input = MyForm.From(View.Member);
             Invoices = await invoices.ForMemberAsync(View.Member.Id);
+            PendingInvitations = await volunteering.PendingCountAsync(View.Member.Id);
         }
     }
 
