@@ -18,7 +18,6 @@ public sealed class OutboxSqliteSite : MemberHubFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(OutboxTestSupport.AddFakeDocuments);
     }
 }
 
@@ -29,29 +28,12 @@ public sealed class OutboxPostgresSite : PostgresMemberHubFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(OutboxTestSupport.AddFakeDocuments);
     }
-}
-
-// fake until documents branch is merged
-public sealed class FakeDuesDocuments : IDuesDocuments
-{
-    public Task<byte[]> InvoicePdfAsync(long invoiceId, CancellationToken ct = default) =>
-        Task.FromResult(Encoding.ASCII.GetBytes($"%PDF-1.4\n% fake invoice {invoiceId}\n%%EOF\n"));
-
-    public Task WriteInvoicesAsync(IReadOnlyList<long> invoiceIds, Stream output, IProgress<int>? progress = null, CancellationToken ct = default) =>
-        output.WriteAsync(Encoding.ASCII.GetBytes($"%PDF-1.4\n% fake invoices {string.Join(",", invoiceIds)}\n%%EOF\n"), ct).AsTask();
-
-    public Task WriteReminderLettersAsync(IReadOnlyList<long> invoiceIds, Stream output, IProgress<int>? progress = null, CancellationToken ct = default) =>
-        output.WriteAsync(Encoding.ASCII.GetBytes($"%PDF-1.4\n% fake reminder {string.Join(",", invoiceIds)}\n%%EOF\n"), ct).AsTask();
 }
 
 public static class OutboxTestSupport
 {
     private static int _sequence = 100;
-
-    // fake until documents branch is merged
-    public static void AddFakeDocuments(IServiceCollection services) => services.AddScoped<IDuesDocuments, FakeDuesDocuments>();
 
     public static Task<int> ProcessOutboxAsync(this MemberHubFactory app) =>
         app.WithServicesAsync(sp => sp.GetRequiredService<OutboxSender>().ProcessDueAsync());

@@ -101,6 +101,9 @@ public abstract class OutboxTests
         {
             await attachment.Content!.DecodeToAsync(content);
             Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(content.ToArray()));
+            var pdfText = string.Concat(MemberHub.Tests.Unit.Documents.SamplePrints.PageTexts(content.ToArray()));
+            Assert.Contains(invoice.InvoiceNumber, pdfText);
+            Assert.Contains("会費ご請求書", pdfText);
         }
         Assert.Empty(_smtp.To(refuses.Email!));
         Assert.Empty(_smtp.To(byPost.Email!));
@@ -151,7 +154,9 @@ public abstract class OutboxTests
         Assert.Equal($"会費お支払いのお願い_{invoice.InvoiceNumber}.pdf", attachment.FileName);
         using var content = new MemoryStream();
         await attachment.Content!.DecodeToAsync(content);
-        Assert.Contains($"fake reminder {invoice.Id}", System.Text.Encoding.ASCII.GetString(content.ToArray()));
+        var letter = string.Concat(MemberHub.Tests.Unit.Documents.SamplePrints.PageTexts(content.ToArray()));
+        Assert.Contains(invoice.InvoiceNumber, letter);
+        Assert.Contains("伊藤", letter);
         var contact = await _app.WithDbAsync(db => db.ContactRecords.AsNoTracking().SingleAsync(c => c.MemberId == member.Id));
         Assert.Equal($"2026年度会費の督促（{invoice.InvoiceNumber}）をメールで送付", contact.Summary);
     }

@@ -15,7 +15,6 @@ public sealed class OutboxWorkerSite : MemberHubFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(OutboxTestSupport.AddFakeDocuments);
     }
 }
 
