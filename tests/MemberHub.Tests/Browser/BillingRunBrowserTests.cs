@@ -53,6 +53,22 @@ public class BillingRunBrowserTests(BrowserSite site) : IClassFixture<BrowserSit
         var pdfHref = await page.Locator("#pdf-link").GetAttributeAsync("href");
         Assert.Matches(@"^/Dues/Invoices/Pdf/\d+$", pdfHref);
         await tab.ScreenshotAsync("billing-invoice-details");
+
+        var invoiceNumber = await page.Locator("#invoice-number").InnerTextAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#pdf-download-link").ClickAsync());
+        Assert.Equal($"会費請求書_{invoiceNumber}.pdf", download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"mh-{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(path);
+        try
+        {
+            var text = string.Concat(MemberHub.Tests.Unit.Documents.SamplePrints.PageTexts(await File.ReadAllBytesAsync(path)));
+            Assert.Contains(invoiceNumber, text);
+            Assert.Contains("会費ご請求書", text);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
         tab.AssertNoBrowserErrors();
     }
 }
