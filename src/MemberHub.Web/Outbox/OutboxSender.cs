@@ -1,3 +1,4 @@
+using MemberHub.Billing;
 using MemberHub.Common;
 using MemberHub.Data;
 using MemberHub.Members;
@@ -219,13 +220,19 @@ public sealed class OutboxSender(
         switch (message.AttachmentKind)
         {
             case OutboxAttachmentKind.InvoicePdf:
-                if (!await db.Invoices.AnyAsync(i => i.Id == refId, ct))
-                    throw new AttachmentException(new(true, "添付する請求書が見つかりません。"));
+                var invoiceStatus = await db.Invoices.Where(i => i.Id == refId).Select(i => (InvoiceStatus?)i.Status).SingleOrDefaultAsync(ct)
+                    ?? throw new AttachmentException(new(true, "添付する請求書が見つかりません。"));
+                // Queued before the invoice was cancelled: a cancelled bill must not reach the member.
+                if (invoiceStatus == InvoiceStatus.Cancelled)
+                    throw new AttachmentException(new(true, "請求書が取り消されたため送信しませんでした。"));
                 pdf = await documents.InvoicePdfAsync(refId, ct);
                 break;
             case OutboxAttachmentKind.ReminderPdf:
-                if (!await db.Invoices.AnyAsync(i => i.Id == refId, ct))
-                    throw new AttachmentException(new(true, "督促状の対象の請求書が見つかりません。"));
+                var remindedStatus = await db.Invoices.Where(i => i.Id == refId).Select(i => (InvoiceStatus?)i.Status).SingleOrDefaultAsync(ct)
+                    ?? throw new AttachmentException(new(true, "督促状の対象の請求書が見つかりません。"));
+                // Paid, cancelled or written off since the reminder was queued: no reminder any more.
+                if (!BillingLabels.IsOpen(remindedStatus))
+                    throw new AttachmentException(new(true, $"請求書が「{BillingLabels.Of(remindedStatus)}」になったため、督促は送信しませんでした。"));
                 using (var stream = new MemoryStream())
                 {
                     await documents.WriteReminderLettersAsync([refId], stream, null, ct);

@@ -115,6 +115,7 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Dues/Invoices/Pdf"] = Office,
         ["/Dues/Runs/Documents"] = Office,
         ["/Dues/Runs/PrintInvoices"] = Editors,
+        ["/Dues/Runs/MarkPosted"] = Editors,
         ["/Dues/Documents/Progress"] = Office,
         ["/Dues/Documents/Download"] = Office,
     };

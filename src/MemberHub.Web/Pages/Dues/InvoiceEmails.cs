@@ -63,8 +63,9 @@ public sealed record InvoiceEmailView(InvoiceEmailCandidate Invoice, bool SmtpCo
     public string? Refusal => Invoice.Exclusion switch
     {
         InvoiceEmailExclusion.Cancelled => "取消済みの請求書はメールで送れません。",
-        InvoiceEmailExclusion.RefusesEmail => "この会員はメールの受け取りを希望していない（メール拒否）ため、メールでは送れません。",
-        InvoiceEmailExclusion.NoAddress => "この会員にはメールアドレスが登録されていません。会員情報にメールアドレスを登録してから送ってください。",
+        // Checked whatever happened to an earlier mail: the address may be gone or e-mail refused since.
+        _ when Invoice.RefusesEmail => "この会員はメールの受け取りを希望していない（メール拒否）ため、メールでは送れません。",
+        _ when string.IsNullOrWhiteSpace(Invoice.Email) => "この会員にはメールアドレスが登録されていません。会員情報にメールアドレスを登録してから送ってください。",
         _ when Invoice.LastMailStatus is OutboxStatus.Pending or OutboxStatus.Sending => "この請求書のメールはすでに送信待ちです。送信されるまでお待ちください。",
         _ => null,
     };

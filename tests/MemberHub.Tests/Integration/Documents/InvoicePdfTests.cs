@@ -126,6 +126,19 @@ public abstract class InvoicePdfTests(MemberHubFactory app)
 
         var volunteer = await app.SignInAsAsync(Roles.Volunteer);
         Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.Http.GetAsync($"/Dues/Documents/Download/{jobId}")).StatusCode);
+
+        // Once in the post, each member's contact history says so; recording twice adds nothing.
+        var documents = await staff.Http.GetDocumentAsync($"/Dues/Runs/Documents/{run.Id}");
+        Assert.Equal("0", documents.QuerySelector("#posted-count")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.Http.SubmitFormAsync($"/Dues/Runs/Documents/{run.Id}", new Dictionary<string, string>(), "#posted-card form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await treasurer.Http.PostAsync($"/Dues/Runs/MarkPosted/{run.Id}", new FormUrlEncodedContent([]))).StatusCode);
+        var posted = await app.WithDbAsync(db => db.ContactRecords.AsNoTracking()
+            .Where(c => c.Channel == MemberHub.Members.ContactChannel.Post && c.Summary.EndsWith("を郵送で送付")).ToListAsync());
+        Assert.Equal(new[] { a.Id, b.Id, c.Id }.Order(), posted.Select(p => p.MemberId).Order());
+        Assert.Contains(posted, p => p.MemberId == b.Id && p.Summary == $"2026年度会費請求書（{first.InvoiceNumber}）を郵送で送付");
+        documents = await staff.Http.GetDocumentAsync($"/Dues/Runs/Documents/{run.Id}");
+        Assert.Equal("3", documents.QuerySelector("#posted-count")!.TextContent);
+        Assert.Null(documents.QuerySelector("#mark-posted"));
     }
 
     [Fact]

@@ -162,6 +162,40 @@ public abstract class OutboxTests
     }
 
     [Fact]
+    public async Task An_invoice_cancelled_or_a_reminder_settled_after_queueing_is_not_sent()
+    {
+        _app.SkipIfUnavailable();
+        var member = await new MemberBuilder().Named("森 さくら", "モリ サクラ").CreateAsync(_app);
+        var cancelled = await _app.CreateInvoiceAsync(member);
+        var other = await new MemberBuilder().Named("森 大輔", "モリ ダイスケ").CreateAsync(_app);
+        var paid = await _app.CreateInvoiceAsync(other);
+        var ids = await _app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MemberHub.Data.MemberHubDbContext>();
+            var queue = sp.GetRequiredService<OutboxQueue>();
+            var bill = queue.Add(new OutgoingMail(OutboxCategories.Invoice, member.Id, cancelled.Id, member.Email!, member.Name,
+                "2026年度 会費のご請求", "本文", AttachmentKind: OutboxAttachmentKind.InvoicePdf, AttachmentRefId: cancelled.Id,
+                AttachmentFileName: "会費請求書.pdf"));
+            var reminder = queue.Add(new OutgoingMail(OutboxCategories.Reminder, other.Id, paid.Id, other.Email!, other.Name,
+                "会費お支払いのお願い", "本文", AttachmentKind: OutboxAttachmentKind.ReminderPdf, AttachmentRefId: paid.Id,
+                AttachmentFileName: "督促状.pdf"));
+            await db.SaveChangesAsync();
+            await db.Invoices.Where(i => i.Id == cancelled.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvoiceStatus.Cancelled));
+            await db.Invoices.Where(i => i.Id == paid.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvoiceStatus.Paid));
+            return (bill.Id, reminder.Id);
+        });
+
+        await _app.ProcessOutboxAsync();
+
+        Assert.Empty(_smtp.To(member.Email!));
+        Assert.Empty(_smtp.To(other.Email!));
+        var rows = await _app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Id == ids.Item1 || m.Id == ids.Item2).ToListAsync());
+        Assert.All(rows, m => Assert.Equal(OutboxStatus.Failed, m.Status));
+        Assert.Contains("取り消された", rows.Single(m => m.Id == ids.Item1).LastError);
+        Assert.Contains("入金済", rows.Single(m => m.Id == ids.Item2).LastError);
+    }
+
+    [Fact]
     public async Task Processing_twice_at_the_same_time_sends_each_message_once()
     {
         _app.SkipIfUnavailable();

@@ -68,13 +68,30 @@ public sealed class InvoiceActionsHandler(MemberHubDbContext db, BillingPlanQuer
             var plan = await planner.RunAsync(new BillingRequest(invoice.FiscalYear, [], today, today.AddDays(term), invoice.MemberId));
             if (plan.Billed.Count == 1)
             {
-                var result = await issuer.IssueAsync(plan, asRun: false, correctsInvoiceId: invoice.Id);
+                IssueResult result;
+                try
+                {
+                    result = await issuer.IssueAsync(plan, asRun: false, correctsInvoiceId: invoice.Id);
+                }
+                catch (DbUpdateException e) when (IssueInvoicesHandler.IsUniqueViolation(e))
+                {
+                    await tx.RollbackAsync();
+                    return Invalid(IssueInvoicesHandler.ConflictMessage);
+                }
                 if (result.Outcome != IssueOutcome.Issued)
                 {
                     await tx.RollbackAsync();
                     return Invalid(result.Message ?? IssueInvoicesHandler.ConflictMessage);
                 }
                 newId = result.InvoiceIds![0];
+                // The correction belongs to the same run, so the run's e-mail send and print file include it.
+                if (invoice.BillingRunId is { } runId)
+                {
+                    var corrected = await db.Invoices.SingleAsync(i => i.Id == newId);
+                    corrected.BillingRunId = runId;
+                    corrected.Version++;
+                    await db.SaveChangesAsync();
+                }
             }
             else
             {
