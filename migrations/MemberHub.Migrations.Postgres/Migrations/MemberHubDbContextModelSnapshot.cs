@@ -948,6 +948,10 @@ namespace MemberHub.Migrations.Postgres.Migrations
                     b.Property<long?>("ReversesPaymentId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BankLineId");
@@ -955,6 +959,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
                     b.HasIndex("ReceivedOn");
 
                     b.HasIndex("ReversesPaymentId")
+                        .IsUnique();
+
+                    b.HasIndex("SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("MemberId", "ReceivedOn");

@@ -917,6 +917,10 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.Property<long?>("ReversesPaymentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BankLineId");
@@ -924,6 +928,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.HasIndex("ReceivedOn");
 
                     b.HasIndex("ReversesPaymentId")
+                        .IsUnique();
+
+                    b.HasIndex("SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("MemberId", "ReceivedOn");

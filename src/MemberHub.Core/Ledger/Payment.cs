@@ -37,6 +37,11 @@ public class Payment : IAudited, IConcernsMember
     /// <summary>The bank statement line this came from (reconciliation); null for cash and manual entries.</summary>
     public long? BankLineId { get; set; }
     public string? Note { get; set; }
+    /// <summary>
+    /// The form submission that recorded this payment (a random key the form carries): unique, so pressing the
+    /// button twice, or resubmitting after Back, records the money once.
+    /// </summary>
+    public string? SubmissionKey { get; set; }
 
     /// <summary>Set on the reversal row: the payment it undoes.</summary>
     public long? ReversesPaymentId { get; set; }

@@ -19,6 +19,8 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.HasIndex(p => new { p.MemberId, p.ReceivedOn });
         b.HasIndex(p => p.ReceivedOn);
         b.HasIndex(p => p.BankLineId);
+        b.Property(p => p.SubmissionKey).HasMaxLength(64);
+        b.HasIndex(p => p.SubmissionKey).IsUnique();
         // A payment is reversed at most once.
         b.HasIndex(p => p.ReversesPaymentId).IsUnique();
         b.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);

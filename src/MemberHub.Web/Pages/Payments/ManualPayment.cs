@@ -12,6 +12,8 @@ namespace MemberHub.Web.Pages.Payments;
 public sealed class ManualPaymentForm
 {
     public long MemberId { get; set; }
+    /// <summary>Random per form shown; the payment keeps it, so a second submission of the same form records nothing.</summary>
+    public string? SubmissionKey { get; set; }
     public string? ReceivedOn { get; set; }
     public string? Amount { get; set; }
     public PaymentMethod Method { get; set; } = PaymentMethod.Cash;
@@ -119,6 +121,7 @@ public sealed class RecordManualPaymentHandler(IValidator<ManualPaymentForm> val
     public ManualPaymentForm NewForm(long memberId, ManualPayee? payee) => new()
     {
         MemberId = memberId,
+        SubmissionKey = Guid.NewGuid().ToString("N"),
         ReceivedOn = DateInput.ToInput(JapanTime.Today(clock)),
         PayerName = payee?.Member.Name,
         Invoices = payee?.OpenInvoices.Select(i => new InvoiceShareInput { InvoiceId = i.Id }).ToList() ?? [],
@@ -142,7 +145,7 @@ public sealed class RecordManualPaymentHandler(IValidator<ManualPaymentForm> val
             ? typed
             : PaymentAllocator.OldestFirst(amount, payee.OpenInvoices.Select(i => new OpenInvoice(i.Id, i.FiscalYear, i.DueOn, i.Balance)));
         var result = await posting.PostAsync(new PaymentToPost(form.MemberId, receivedOn!.Value, amount, form.Method,
-            form.PayerName, form.Note, shares, form.RestAs), ct);
+            form.PayerName, form.Note, shares, form.RestAs, SubmissionKey: form.SubmissionKey), ct);
         return (result, []);
     }
 }

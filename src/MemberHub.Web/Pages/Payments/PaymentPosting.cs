@@ -20,7 +20,8 @@ public sealed record PaymentToPost(
     string? Note,
     IReadOnlyList<InvoiceShare> ToInvoices,
     AllocationKind RestAs = AllocationKind.Donation,
-    long? BankLineId = null);
+    long? BankLineId = null,
+    string? SubmissionKey = null);
 
 /// <summary>The payment written (its id), or why nothing was written (Japanese, for the page).</summary>
 public sealed record PostingResult(long? PaymentId, IReadOnlyList<string> Errors)
@@ -45,11 +46,14 @@ public sealed class PaymentPostingHandler(MemberHubDbContext db, IAuditActor act
 {
     private const int Attempts = 3;
 
+    public const string AlreadyRecorded = "この入金はすでに記録されています（同じ画面から二度送信されました）。入金の一覧をご確認ください。";
     public const string ConcurrentChangeMessage =
         "同じ請求書に他の方が同時に入金を記録しました。請求書の未納額を確認してから、もう一度記録してください。";
 
     public async Task<PostingResult> PostAsync(PaymentToPost request, CancellationToken ct = default)
     {
+        if (request.SubmissionKey is { Length: > 0 } submitted && await db.Payments.AnyAsync(p => p.SubmissionKey == submitted, ct))
+            return PostingResult.Refused(AlreadyRecorded);
         ArgumentNullException.ThrowIfNull(request);
         if (request.RestAs == AllocationKind.Dues)
             throw new ArgumentException("The rest of a payment is a donation, other income or to refund, never dues.", nameof(request));
@@ -89,6 +93,13 @@ public sealed class PaymentPostingHandler(MemberHubDbContext db, IAuditActor act
             {
                 await ForgetAsync(payment, invoices, ct);
                 if (attempt == Attempts) return PostingResult.Refused(ConcurrentChangeMessage);
+            }
+            catch (DbUpdateException) when (payment.SubmissionKey is { } key)
+            {
+                // The same form submitted twice at the same moment: the other request recorded it.
+                await ForgetAsync(payment, invoices, ct);
+                if (await db.Payments.AnyAsync(p => p.SubmissionKey == key, ct)) return PostingResult.Refused(AlreadyRecorded);
+                throw;
             }
         }
     }
@@ -172,6 +183,7 @@ public sealed class PaymentPostingHandler(MemberHubDbContext db, IAuditActor act
         PayerName = string.IsNullOrWhiteSpace(request.PayerName) ? null : request.PayerName.Trim(),
         Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
         BankLineId = request.BankLineId,
+        SubmissionKey = string.IsNullOrWhiteSpace(request.SubmissionKey) ? null : request.SubmissionKey,
         CreatedAt = clock.GetUtcNow().UtcDateTime,
         CreatedByUserId = actor.UserId,
         CreatedByName = actor.UserName,

@@ -64,6 +64,14 @@ public abstract class CollectionTests(MemberHubFactory app)
         Assert.Contains("井上 清（メール拒否）", after.QuerySelector("main .alert-success")!.TextContent);
         Assert.Contains("1回", after.QuerySelector($"#overdue-table tr:has(input[value='{a.Id}'])")!.TextContent);
 
+        // The same day again (a double click, a resubmitted form): nothing new.
+        await SendRemindersAsync(staff, "Email", lettersForNoEmail: false, a.Id);
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.RelatedId == a.Id && m.Category == "reminder")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.DuesReminders.CountAsync(r => r.InvoiceId == a.Id)));
+
+        // A week later: the second reminder.
+        await app.WithDbAsync(db => db.DuesReminders.Where(r => r.InvoiceId == a.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.SentOn, new DateOnly(2026, 11, 16))));
         await SendRemindersAsync(staff, "Email", lettersForNoEmail: false, a.Id);
         var second = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.RelatedId == a.Id && m.Category == "reminder").OrderByDescending(m => m.Id).FirstAsync());
         Assert.Equal("2026年度会費の督促（第2回）をメールで送付", second.ContactSummary);

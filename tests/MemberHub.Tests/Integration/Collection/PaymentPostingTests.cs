@@ -14,6 +14,26 @@ namespace MemberHub.Tests.Integration.Collection;
 public abstract class PaymentPostingTests(MemberHubFactory app)
 {
     [Fact]
+    public async Task The_same_payment_form_submitted_twice_records_the_money_once()
+    {
+        app.SkipIfUnavailable();
+        var member = await new MemberBuilder().Named("石井 千秋", "イシイ チアキ").CreateAsync(app);
+        var invoice = await app.InvoiceAsync(member, 2026, 5_000);
+        var treasurer = await app.SignInAsAsync(Roles.Treasurer);
+        var page = $"/Payments/Manual?memberId={member.Id}";
+        var form = await treasurer.Http.GetDocumentAsync(page);
+        var values = new Dictionary<string, string> { ["Input.Amount"] = "5000", ["Input.Method"] = nameof(PaymentMethod.Cash) };
+
+        (await treasurer.Http.SubmitFormAsync(form, page, values, "#payment-form")).AssertRedirectTo($"/Payments/Manual?memberId={member.Id}");
+        var again = await treasurer.Http.SubmitFormAsync(form, page, values, "#payment-form");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("この入金はすでに記録されています", await again.BodyAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Payments.CountAsync(p => p.MemberId == member.Id)));
+        Assert.Equal(InvoiceStatus.Paid, (await app.ReadInvoiceAsync(invoice.Id)).Status);
+    }
+
+    [Fact]
     public async Task Treasurer_records_cash_first_in_part_then_in_full_and_more_than_the_balance_is_refused()
     {
         app.SkipIfUnavailable();

@@ -146,13 +146,15 @@ public sealed class SendRemindersHandler(MemberHubDbContext db, DuesMergeFieldsQ
         {
             invoices.AddRange(await db.Invoices.AsNoTracking()
                 .Where(i => chunk.Contains(i.Id) && (i.Status == InvoiceStatus.Unpaid || i.Status == InvoiceStatus.PartlyPaid) && i.DueOn < today)
+                // One reminder per invoice per day: a double click or a resubmitted form sends nothing twice.
+                .Where(i => !db.DuesReminders.Any(r => r.InvoiceId == i.Id && r.SentOn == today))
                 .Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => new Target(
                     i.Id, i.InvoiceNumber, i.FiscalYear, i.MemberId, m.Name, m.Email, m.RefusesEmail,
                     i.RecipientName, i.RecipientContactName,
                     db.DuesReminders.Count(r => r.InvoiceId == i.Id)))
                 .ToListAsync(ct));
         }
-        if (invoices.Count == 0) return ReminderOutcome.Refused("選んだ請求書はいずれも督促の対象ではありません（入金済・期限前など）。");
+        if (invoices.Count == 0) return ReminderOutcome.Refused("選んだ請求書はいずれも督促の対象ではありません（入金済・期限前・本日督促済みなど）。");
         invoices = invoices.OrderBy(i => i.FiscalYear).ThenBy(i => i.InvoiceNumber, StringComparer.Ordinal).ToList();
 
         var byEmail = channel == DeliveryChannel.Email ? invoices.Where(i => i.CanEmail).ToList() : [];
