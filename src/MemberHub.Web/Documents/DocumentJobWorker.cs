@@ -6,8 +6,9 @@ namespace MemberHub.Web.Documents;
 
 /// <summary>
 /// Makes queued PDFs one at a time, oldest first, writing Done/Total as it goes so the page can show a
-/// progress bar. A job found Running at start-up was cut off by a restart: it is queued again and redone
-/// from the start (the file is only published when complete).
+/// progress bar. Several app instances may run workers: a job is claimed with a conditional update, so only
+/// one instance makes it. A job still Running long after it started was cut off (a restart, a crashed
+/// instance): it is queued again and redone from the start (the file is only published when complete).
 /// </summary>
 public sealed class DocumentJobWorker(IServiceScopeFactory scopes, DocumentJobSignal signal, DocumentStore store,
     TimeProvider clock, ILogger<DocumentJobWorker> log) : BackgroundService
@@ -17,18 +18,19 @@ public sealed class DocumentJobWorker(IServiceScopeFactory scopes, DocumentJobSi
 
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A run's 10,000 invoices take under a minute; a job Running for longer than this was interrupted. Not at once
+    /// at start-up: another instance may be making it right now.
+    /// </summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var requeued = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (!requeued)
-                {
-                    await RequeueInterruptedAsync(stoppingToken);
-                    requeued = true;
-                }
+                await RequeueInterruptedAsync(stoppingToken);
                 if (await RunNextAsync(stoppingToken)) continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -48,7 +50,8 @@ public sealed class DocumentJobWorker(IServiceScopeFactory scopes, DocumentJobSi
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MemberHubDbContext>();
-        var n = await db.DocumentJobs.Where(j => j.Status == DocumentJobStatus.Running)
+        var staleBefore = clock.GetUtcNow().UtcDateTime - StaleAfter;
+        var n = await db.DocumentJobs.Where(j => j.Status == DocumentJobStatus.Running && j.StartedAt < staleBefore)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, DocumentJobStatus.Queued).SetProperty(j => j.Done, 0), ct);
         if (n > 0) log.LogInformation("Document worker: {Count} interrupted job(s) queued again", n);
     }
@@ -62,6 +65,13 @@ public sealed class DocumentJobWorker(IServiceScopeFactory scopes, DocumentJobSi
             .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id).FirstOrDefaultAsync(ct);
         if (job is null) return false;
 
+        // Claim it: of several instances that saw the same queued job, only the one whose update changed the row goes on.
+        var startedAt = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.DocumentJobs.Where(j => j.Id == job.Id && j.Status == DocumentJobStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, DocumentJobStatus.Running).SetProperty(j => j.StartedAt, startedAt), ct);
+        if (claimed == 0) return true;
+        await db.Entry(job).ReloadAsync(ct);
+
         var producer = scope.ServiceProvider.GetServices<IDocumentJobProducer>().FirstOrDefault(p => p.Kind == job.Kind);
         if (producer is null)
         {
@@ -73,8 +83,6 @@ public sealed class DocumentJobWorker(IServiceScopeFactory scopes, DocumentJobSi
         try
         {
             var items = await producer.ItemsAsync(job, ct);
-            job.Status = DocumentJobStatus.Running;
-            job.StartedAt = clock.GetUtcNow().UtcDateTime;
             job.Total = items.Count;
             job.Done = 0;
             job.Error = null;

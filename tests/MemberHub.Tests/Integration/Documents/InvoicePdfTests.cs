@@ -176,6 +176,41 @@ public abstract class InvoicePdfTests(MemberHubFactory app)
         await File.WriteAllBytesAsync(path, bytes);
         SamplePrints.ToPng(path);
     }
+
+    [Fact]
+    public async Task A_job_cut_off_long_ago_is_made_again_and_one_another_instance_is_making_is_left_alone()
+    {
+        app.SkipIfUnavailable();
+        app.EnsureStarted();
+        await InvoiceData.OrganisationAsync(app);
+        var member = await new MemberBuilder().Named("斉藤 学", "サイトウ マナブ").CreateAsync(app);
+        var invoice = await InvoiceData.CreateAsync(app, member, "330-0063");
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        DocumentJob Running(DateTime startedAt) => new()
+        {
+            Kind = "reminder-letters", Parameters = invoice.Id.ToString(), Title = "督促状", DownloadFileName = "督促状.pdf",
+            Status = DocumentJobStatus.Running, StartedAt = startedAt, CreatedAt = startedAt, CreatedByName = "事務局",
+        };
+        var (stale, live) = await app.WithDbAsync(async db =>
+        {
+            var a = Running(now.AddHours(-1));
+            var b = Running(now.AddMinutes(-1));
+            db.DocumentJobs.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        await app.WithServicesAsync(sp => { sp.GetRequiredService<MemberHub.Web.Documents.DocumentJobSignal>().Notify(); return Task.FromResult(0); });
+
+        DocumentJob job = null!;
+        for (var i = 0; i < 120; i++)
+        {
+            job = await app.WithDbAsync(db => db.DocumentJobs.AsNoTracking().SingleAsync(j => j.Id == stale));
+            if (job.Status is DocumentJobStatus.Done or DocumentJobStatus.Failed) break;
+            await Task.Delay(250);
+        }
+        Assert.True(job.Status == DocumentJobStatus.Done, $"job {job.Status}: {job.Error}");
+        Assert.Equal(DocumentJobStatus.Running, await app.WithDbAsync(db => db.DocumentJobs.Where(j => j.Id == live).Select(j => j.Status).SingleAsync()));
+    }
 }
 
 public class InvoicePdfSqliteTests(MemberHubFactory app) : InvoicePdfTests(app), IClassFixture<MemberHubFactory>;
