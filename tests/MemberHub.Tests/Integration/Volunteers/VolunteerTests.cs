@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using MemberHub.Auditing;
 using MemberHub.Identity;
@@ -226,6 +227,31 @@ public abstract class VolunteerTests(MemberHubFactory app)
         Assert.NotNull((await AssignmentAsync(requestId, fresh.Id)).ReminderQueuedAt);
         Assert.Null((await AssignmentAsync(requestId, busy.Id)).ReminderQueuedAt);
         Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.MemberId == fresh.Id && m.Category == "volunteer-reminder" && m.RelatedId == requestId)));
+    }
+
+    [Fact]
+    public async Task Two_accepts_for_overlapping_requests_at_the_same_moment_book_only_one()
+    {
+        app.SkipIfUnavailable();
+        var reception = await NewAreaAsync();
+        var v = await VolunteerAsync("同時 次郎", "ドウジ ジロウ", [reception], email: "same-time@example.jp");
+        var first = await RequestAsync("午前の案内", new DateOnly(2026, 12, 19), new(9, 0), new(12, 0), reception);
+        var second = await RequestAsync("昼の案内", new DateOnly(2026, 12, 19), new(11, 0), new(14, 0), reception);
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var a = new VolunteerAssignment { RequestId = first, MemberId = v.Id, Status = AssignmentStatus.Invited, InvitedOn = new(2026, 11, 20) };
+            var b = new VolunteerAssignment { RequestId = second, MemberId = v.Id, Status = AssignmentStatus.Invited, InvitedOn = new(2026, 11, 20) };
+            db.VolunteerAssignments.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return new[] { a.Id, b.Id };
+        });
+
+        var answers = await Task.WhenAll(ids.Select(id => app.WithServicesAsync(sp =>
+            sp.GetRequiredService<MemberHub.Web.Pages.Volunteers.Requests.RequestActionsHandler>().AnswerAsync(id, accept: true, ownMemberId: v.Id))));
+
+        Assert.Single(answers, a => a is null);
+        Assert.Single(answers, a => a is not null && a.Contains("二重予約"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.VolunteerAssignments.CountAsync(a => a.MemberId == v.Id && a.Status == AssignmentStatus.Accepted)));
     }
 
     [Fact]

@@ -79,9 +79,15 @@ public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor act
         var today = JapanTime.Today(clock);
         if (request.Status == VolunteerRequestStatus.Cancelled) return "この募集は中止になりました。";
         if (ownMemberId is not null && request.LastDay < today) return "日付が過ぎているため、回答できません。";
+        await using var tx = await db.Database.BeginTransactionAsync();
         if (accept)
         {
             if (assignment.Status == AssignmentStatus.Accepted) return null;
+            // Two accepts at the same moment (the same person for overlapping requests, or the last places of one
+            // request) are made one after the other: no-op updates lock the request and the member until commit,
+            // so the second one's checks below see the first one's answer.
+            await db.VolunteerRequests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Title, r => r.Title));
+            await db.Members.Where(m => m.Id == assignment.MemberId).ExecuteUpdateAsync(u => u.SetProperty(m => m.Version, m => m.Version));
             var clash = await ClashAsync(assignment.MemberId, request);
             if (clash is not null) return $"同じ時間に「{clash}」に参加予定のため、参加にできません（二重予約）。";
             if (ownMemberId is not null)
@@ -95,6 +101,7 @@ public sealed class RequestActionsHandler(MemberHubDbContext db, IAuditActor act
         assignment.AnsweredByStaff = ownMemberId is null;
         assignment.Version++;
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return null;
     }
 
