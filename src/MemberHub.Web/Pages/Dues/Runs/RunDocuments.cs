@@ -31,7 +31,12 @@ public sealed class RunDocumentsHandler(MemberHubDbContext db, DocumentJobQuery 
     /// </summary>
     public async Task<int?> RecordPostedAsync(long runId, CancellationToken ct = default)
     {
-        if (!await db.BillingRuns.AnyAsync(r => r.Id == runId, ct)) return null;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A no-op update locks the run, so a double click records each invoice once: the second request waits and
+        // then finds the first one's contact records.
+        if (await db.BillingRuns.Where(r => r.Id == runId)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.InvoiceCount, r => r.InvoiceCount), ct) == 0)
+            return null;
         var postal = await RunInvoicesProducer.PostalInvoiceIdsAsync(db, runId, ct);
         var done = await AlreadyPostedAsync(postal, ct);
         var today = JapanTime.Today(clock);
@@ -51,6 +56,7 @@ public sealed class RunDocumentsHandler(MemberHubDbContext db, DocumentJobQuery 
             added += invoices.Count;
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return added;
     }
 
