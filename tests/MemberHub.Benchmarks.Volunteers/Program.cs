@@ -48,7 +48,7 @@ public static class Program
                           + (postgres is null ? $"SQLite in {data}" : "PostgreSQL"));
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
-        await using var site = new Site(data, postgres);
+        await using var site = new BenchmarkSite(data, postgres);
         var services = site.Services;
         var seed = Stopwatch.StartNew();
         var (requestId, assignments) = await SeedAsync(services, members, volunteers, requestsPerYear);
@@ -239,32 +239,5 @@ public static class Program
             random.Next(10) == 0 ? [(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 10))] : [],
             random.Next(20) == 0 ? [new Booking(99, Occasion.Fixed(new DateOnly(2026, 12, 5), new(9, 0), new(11, 0)))] : [],
             random.Next(3), random.Next(12), random.Next(8), new DateOnly(2026, 1, 1).AddDays(random.Next(300)), null)).ToList();
-    }
-
-    /// <summary>The app's services over the benchmark's database (migrated at start), in Production mode with quiet logs.</summary>
-    private sealed class Site(string dataFolder, string? postgres) : WebApplicationFactory<MemberHub.Web.Infrastructure.DatabaseOptions>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseContentRoot(WebProjectFolder());
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
-            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection", "None");
-            builder.UseSetting("Database:DataFolder", dataFolder);
-            builder.UseSetting("Database:Provider", postgres is null ? "Sqlite" : "Postgres");
-            if (postgres is not null) builder.UseSetting("Database:ConnectionString", postgres);
-        }
-
-        /// <summary>src/MemberHub.Web of the checkout the benchmark runs from (for appsettings.json).</summary>
-        private static string WebProjectFolder()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var web = Path.Combine(dir.FullName, "src", "MemberHub.Web");
-                if (File.Exists(Path.Combine(dir.FullName, "MemberHub.sln")) && Directory.Exists(web)) return web;
-            }
-            return AppContext.BaseDirectory;
-        }
     }
 }
