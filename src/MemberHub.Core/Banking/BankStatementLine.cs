@@ -73,4 +73,13 @@ public class BankStatementLine
 
     public long BankImportId { get; set; }
     public BankLineStatus Status { get; set; }
+
+    /// <summary>For a Zengin cancellation (取消) record: the <see cref="LineKey"/> of the line it cancels.</summary>
+    public string? CancelsLineKey { get; set; }
+    /// <summary>Who moved the line out of 未処理 and when (null for automatic postings: "自動").</summary>
+    public DateTime? DecidedAt { get; set; }
+    public string? DecidedByName { get; set; }
+    public string? DecisionNote { get; set; }
+    /// <summary>Optimistic concurrency: two people deciding the same line at once, one wins.</summary>
+    public int Version { get; set; }
 }

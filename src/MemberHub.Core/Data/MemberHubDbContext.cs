@@ -3,11 +3,13 @@ using MemberHub.Banking;
 using MemberHub.Billing;
 using MemberHub.Common;
 using MemberHub.Documents;
+using MemberHub.FollowUp;
 using MemberHub.Identity;
 using MemberHub.Ledger;
 using MemberHub.Members;
 using MemberHub.Messaging;
 using MemberHub.Organisation;
+using MemberHub.Thanks;
 using MemberHub.Volunteers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -16,7 +18,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MemberHub.Data;
 
-public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+/// <param name="statsRefresher">Keeps <see cref="MemberStats"/> current on every save of the facts it is made of; absent in bulk contexts and at design time.</param>
+public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IMemberStatsRefresher? statsRefresher = null)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// The keys that protect sign-in cookies and antiforgery tokens, kept in the database so that sessions
@@ -62,6 +66,19 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options) : 
     public DbSet<EquipmentLoan> EquipmentLoans => Set<EquipmentLoan>();
     public DbSet<VolunteerGoal> VolunteerGoals => Set<VolunteerGoal>();
 
+    public DbSet<ThankYouNote> ThankYouNotes => Set<ThankYouNote>();
+    public DbSet<IssuedReceipt> IssuedReceipts => Set<IssuedReceipt>();
+
+    public DbSet<MemberStats> MemberStats => Set<MemberStats>();
+    public DbSet<FollowUpSettings> FollowUpSettings => Set<FollowUpSettings>();
+    public DbSet<OrganisationEvent> OrganisationEvents => Set<OrganisationEvent>();
+    public DbSet<EventAttendance> EventAttendances => Set<EventAttendance>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<MailingList> MailingLists => Set<MailingList>();
+    public DbSet<MailingListOptOut> MailingListOptOuts => Set<MailingListOptOut>();
+    public DbSet<Mailing> Mailings => Set<Mailing>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -79,16 +96,65 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options) : 
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefreshDerivedColumns();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var touched = MembersWhoseStatsChange();
+        var newMembers = statsRefresher is null ? [] : ChangeTracker.Entries<Member>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (touched.Count == 0 && newMembers.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The member's figures change in the same transaction as the payment, contact or attendance: never one without the other.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Every member has a figures row from the start (見込み), so lists and segments need no outer join.
+            touched.UnionWith(newMembers.Select(m => m.Id));
+            await statsRefresher!.RefreshAsync(this, touched, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    private HashSet<long> MembersWhoseStatsChange()
     {
-        RefreshDerivedColumns();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var ids = new HashSet<long>();
+        if (statsRefresher is null) return ids;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            long? id = entry.Entity switch
+            {
+                Payment p => p.MemberId,
+                PaymentAllocation a => a.MemberId,
+                ContactRecord c => c.MemberId,
+                EventAttendance a => a.MemberId,
+                VolunteerAssignment v => v.MemberId,
+                _ => null,
+            };
+            if (id is { } memberId) ids.Add(memberId);
+            // A payment reversed or re-attributed changes the figures of every member its allocations count for.
+            if (entry.Entity is Payment payment)
+                foreach (var a in payment.Allocations)
+                    if (a.MemberId is { } m) ids.Add(m);
+            // A member's dormancy depends on their joining date and the staff's keep-mailing decision.
+            if (entry.Entity is Member member && entry.State == EntityState.Modified
+                && (entry.Property(nameof(Member.JoinedOn)).IsModified || entry.Property(nameof(Member.KeepMailingWhenDormant)).IsModified))
+                ids.Add(member.Id);
+        }
+        // A cancelled event changes the figures of everyone who came.
+        foreach (var entry in ChangeTracker.Entries<OrganisationEvent>())
+            if (entry.State == EntityState.Modified && entry.Property(e => e.IsCancelled).IsModified)
+                ids.UnionWith(EventAttendances.Where(a => a.EventId == entry.Entity.Id).Select(a => a.MemberId).ToList());
+        ids.Remove(0);
+        return ids;
     }
 
     /// <summary>

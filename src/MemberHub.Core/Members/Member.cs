@@ -55,6 +55,8 @@ public class Member : IAudited
     public bool RefusesEmail { get; set; }
     public bool RefusesPost { get; set; }
     public bool NoNewsletters { get; set; }
+    /// <summary>Staff decided to keep writing to this member although long dormant (長期休眠でも送付する).</summary>
+    public bool KeepMailingWhenDormant { get; set; }
     public string? AssignedStaffUserId { get; set; }
 
     public string? Hobbies { get; set; }

@@ -1,5 +1,6 @@
 using MemberHub.Auditing;
 using MemberHub.Data;
+using MemberHub.FollowUp;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,8 @@ public static class DataSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<IAuditActor, CurrentUserAuditActor>();
         builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddSingleton<MemberStatsRefresher>();
+        builder.Services.AddSingleton<IMemberStatsRefresher>(s => s.GetRequiredService<MemberStatsRefresher>());
         builder.Services.AddDbContext<MemberHubDbContext>((services, options) =>
         {
             var db = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;

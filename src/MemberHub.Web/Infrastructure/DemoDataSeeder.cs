@@ -1,3 +1,4 @@
+using MemberHub.FollowUp;
 using System.Security.Cryptography;
 using MemberHub.Auditing;
 using MemberHub.Common;
@@ -48,6 +49,7 @@ public sealed class DemoDataSeeder(
     DemoCredentials credentials,
     FirstRunState firstRun,
     TimeProvider clock,
+    MemberStatsRefresher statsRefresher,
     ILogger<DemoDataSeeder> log)
 {
     public const int MemberCount = 300;
@@ -160,6 +162,8 @@ public sealed class DemoDataSeeder(
                 After = $"デモデータ {members.Count}件（対応履歴 {members.Sum(m => m.ContactRecords.Count)}件）を作成",
             });
             await bulk.SaveChangesAsync();
+            // The bulk context keeps no figures; every member gets their row (見込み, last contact …) in the same transaction.
+            await statsRefresher.RefreshAsync(bulk, members.Select(m => m.Id).ToList());
             await tx.CommitAsync();
         }
     }

@@ -39,6 +39,10 @@ public sealed class BankStatementLineConfiguration : IEntityTypeConfiguration<Ba
         b.HasIndex(l => new { l.AccountKey, l.BookedOn });
         b.HasIndex(l => l.BankImportId);
         b.HasIndex(l => new { l.Status, l.IsMatchCandidate });
+        b.Property(l => l.CancelsLineKey).HasMaxLength(300);
+        b.Property(l => l.DecidedByName).HasMaxLength(200);
+        b.Property(l => l.DecisionNote).HasMaxLength(500);
+        b.Property(l => l.Version).IsConcurrencyToken();
         b.HasOne<BankImport>().WithMany().HasForeignKey(l => l.BankImportId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -18,7 +18,11 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Ignore(p => p.IsReversed);
         b.HasIndex(p => new { p.MemberId, p.ReceivedOn });
         b.HasIndex(p => p.ReceivedOn);
-        b.HasIndex(p => p.BankLineId);
+        // A bank line is posted once: the database refuses a second live payment for it (two people confirming
+        // the same line, a double click). Once the posting is reversed the line may be posted again.
+        b.HasIndex(p => p.BankLineId).IsUnique()
+            .HasFilter("\"BankLineId\" IS NOT NULL AND \"ReversesPaymentId\" IS NULL AND \"ReversedByPaymentId\" IS NULL")
+            .HasDatabaseName("UX_Payments_LiveBankLine");
         b.Property(p => p.SubmissionKey).HasMaxLength(64);
         b.HasIndex(p => p.SubmissionKey).IsUnique();
         // A payment is reversed at most once.
