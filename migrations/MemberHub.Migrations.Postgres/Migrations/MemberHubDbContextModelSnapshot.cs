@@ -2248,11 +2248,11 @@ namespace MemberHub.Migrations.Postgres.Migrations
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("PaymentId", "Kind")
+                    b.HasIndex("Status", "Channel");
+
+                    b.HasIndex("PaymentId", "MemberId", "Kind")
                         .IsUnique()
                         .HasFilter("\"PaymentId\" IS NOT NULL");
-
-                    b.HasIndex("Status", "Channel");
 
                     b.ToTable("ThankYouNotes");
                 });

@@ -13,8 +13,8 @@ public sealed class ThankYouNoteConfiguration : IEntityTypeConfiguration<ThankYo
         b.Property(t => t.SentByName).HasMaxLength(200);
         b.Property(t => t.Note).HasMaxLength(500);
         b.Property(t => t.Version).IsConcurrencyToken();
-        // One thank-you per payment and kind, however often a confirmation is repeated.
-        b.HasIndex(t => new { t.PaymentId, t.Kind }).IsUnique().HasFilter("\"PaymentId\" IS NOT NULL");
+        // One thank-you per payment, member and kind (a household transfer thanks both), however often a confirmation is repeated.
+        b.HasIndex(t => new { t.PaymentId, t.MemberId, t.Kind }).IsUnique().HasFilter("\"PaymentId\" IS NOT NULL");
         b.HasIndex(t => new { t.Status, t.Channel });
         b.HasIndex(t => t.MemberId);
         b.HasOne<Member>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Restrict);

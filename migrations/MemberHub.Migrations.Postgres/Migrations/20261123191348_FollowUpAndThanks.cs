@@ -486,9 +486,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
                 column: "MemberId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ThankYouNotes_PaymentId_Kind",
+                name: "IX_ThankYouNotes_PaymentId_MemberId_Kind",
                 table: "ThankYouNotes",
-                columns: new[] { "PaymentId", "Kind" },
+                columns: new[] { "PaymentId", "MemberId", "Kind" },
                 unique: true,
                 filter: "\"PaymentId\" IS NOT NULL");
 
