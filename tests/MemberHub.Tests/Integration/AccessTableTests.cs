@@ -118,6 +118,11 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Dues/Runs/MarkPosted"] = Editors,
         ["/Dues/Documents/Progress"] = Office,
         ["/Dues/Documents/Download"] = Office,
+
+        // Follow-up: the office sees figures, rules and events; Admin sets the rules; Admin and Staff record.
+        ["/FollowUp/Rules/Index"] = Office,
+        ["/FollowUp/Rules/Edit"] = AdminOnly,
+        ["/FollowUp/Record/KeepMailing"] = Editors,
     };
 
     public static TheoryData<string, string, string, string> Cases()
