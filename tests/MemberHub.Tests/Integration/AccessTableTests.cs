@@ -123,6 +123,10 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/FollowUp/Rules/Index"] = Office,
         ["/FollowUp/Rules/Edit"] = AdminOnly,
         ["/FollowUp/Record/KeepMailing"] = Editors,
+        ["/FollowUp/Events/Index"] = Office,
+        ["/FollowUp/Events/Details"] = Office,
+        ["/FollowUp/Events/Edit"] = Editors,
+        ["/FollowUp/Events/Attendance"] = Editors,
     };
 
     public static TheoryData<string, string, string, string> Cases()
