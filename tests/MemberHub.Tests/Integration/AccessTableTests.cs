@@ -127,6 +127,7 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/FollowUp/Events/Details"] = Office,
         ["/FollowUp/Events/Edit"] = Editors,
         ["/FollowUp/Events/Attendance"] = Editors,
+        ["/FollowUp/Dashboard/Index"] = Office,
     };
 
     public static TheoryData<string, string, string, string> Cases()
