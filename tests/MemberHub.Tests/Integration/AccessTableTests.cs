@@ -118,6 +118,16 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Dues/Runs/MarkPosted"] = Editors,
         ["/Dues/Documents/Progress"] = Office,
         ["/Dues/Documents/Download"] = Office,
+
+        // Follow-up: the office sees figures, rules and events; Admin sets the rules; Admin and Staff record.
+        ["/FollowUp/Rules/Index"] = Office,
+        ["/FollowUp/Rules/Edit"] = AdminOnly,
+        ["/FollowUp/Record/KeepMailing"] = Editors,
+        ["/FollowUp/Events/Index"] = Office,
+        ["/FollowUp/Events/Details"] = Office,
+        ["/FollowUp/Events/Edit"] = Editors,
+        ["/FollowUp/Events/Attendance"] = Editors,
+        ["/FollowUp/Dashboard/Index"] = Office,
     };
 
     public static TheoryData<string, string, string, string> Cases()
