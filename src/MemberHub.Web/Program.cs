@@ -11,6 +11,7 @@ builder.AddMemberHubIdentity();
 builder.AddMemberHubMail();
 builder.AddMemberHubDocuments();
 builder.AddMemberHubWeb();
+builder.AddMemberHubThanks();
 
 var app = builder.Build();
 
