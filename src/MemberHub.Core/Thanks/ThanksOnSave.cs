@@ -53,7 +53,7 @@ public static class ThanksOnSave
         var thanked = Thankable(newPayments);
         if (thanked.Count > 0 || withdrawn.Count > 0)
         {
-            var startMonth = await db.OrganisationSettings.AsNoTracking().Select(o => (int?)o.FiscalYearStartMonth).FirstOrDefaultAsync(ct) ?? 4;
+            var startMonth = await db.OrganisationSettings.AsNoTracking().OrderBy(o => o.Id).Select(o => (int?)o.FiscalYearStartMonth).FirstOrDefaultAsync(ct) ?? 4;
             if (thanked.Count > 0) await AddPaymentThanksAsync(db, thanked, startMonth, added, ct);
             if (withdrawn.Count > 0) await AddWithdrawalThanksAsync(db, withdrawn, startMonth, added, ct);
         }
