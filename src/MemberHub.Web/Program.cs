@@ -12,6 +12,7 @@ builder.AddMemberHubMail();
 builder.AddMemberHubDocuments();
 builder.AddMemberHubWeb();
 builder.AddMemberHubFollowUp();
+builder.AddMemberHubThanks();
 
 var app = builder.Build();
 
