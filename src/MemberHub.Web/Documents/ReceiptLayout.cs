@@ -168,18 +168,22 @@ public static class ReceiptLayout
         {
             TextPainter.Draw(canvas, s.Bold, "内訳（受領年月日・金額）", L, y);
             y += 2.5f;
-            // Two columns of gifts so a monthly donor's year fits on the page.
-            var perColumn = (r.Gifts.Count + 1) / 2;
+            // Two columns of gifts so a monthly donor's year fits on the page; three, closer, for a weekly one.
+            var columns = r.Gifts.Count > 24 ? 3 : 2;
+            var rowH = r.Gifts.Count > 24 ? 4.6f : 6f;
+            var colW = (R - L - (columns - 1) * 2f) / columns;
+            var perColumn = (r.Gifts.Count + columns - 1) / columns;
             var top = y;
+            var style = r.Gifts.Count > 24 ? s.Tiny : s.Small;
             for (var i = 0; i < r.Gifts.Count; i++)
             {
-                var x = i < perColumn ? L : 105f + 2f;
-                var gy = top + (i % perColumn) * 6f;
-                PageBlocks.Box(canvas, x, gy, 85f, 6f, strokePt: 0.3f);
-                TextPainter.Draw(canvas, s.Small, JapaneseFormat.Date(r.Gifts[i].ReceivedOn), x + 2f, gy + 4.2f);
-                TextPainter.Draw(canvas, s.Small, r.Gifts[i].Amount.ToString(), x + 83f, gy + 4.2f, Align.Right);
+                var x = L + (i / perColumn) * (colW + 2f);
+                var gy = top + (i % perColumn) * rowH;
+                PageBlocks.Box(canvas, x, gy, colW, rowH, strokePt: 0.3f);
+                TextPainter.Draw(canvas, style, JapaneseFormat.Date(r.Gifts[i].ReceivedOn), x + 2f, gy + rowH * 0.7f);
+                TextPainter.Draw(canvas, style, r.Gifts[i].Amount.ToString(), x + colW - 2f, gy + rowH * 0.7f, Align.Right);
             }
-            y = top + perColumn * 6f + 4f;
+            y = top + perColumn * rowH + 4f;
         }
         if (r.ExcludedNote is { Length: > 0 } excluded)
             y = TextPainter.DrawWrapped(canvas, s.Small, "※" + excluded, L, y + 2f, PageBlocks.ContentWidth, 4.2f);
@@ -189,7 +193,8 @@ public static class ReceiptLayout
         y += 4f;
 
         // The organisation: 名称・所在地・代表者, its 認定 and the seal.
-        var orgTop = Math.Max(y, 150f);
+        // Below the text, but never into the tax notes at the foot of the page.
+        var orgTop = Math.Min(Math.Max(y, 160f), 196f);
         var oy = PageBlocks.Organisation(canvas, book, orgTop + 4f, 110f, withSeal: true, null);
         TextPainter.Draw(canvas, s.Small, "認定特定非営利活動法人", 110f, oy);
         oy += 4f;
@@ -201,7 +206,7 @@ public static class ReceiptLayout
         if (r.CertifiedOn is { } certified)
             TextPainter.Draw(canvas, s.Small, "認定年月日　" + JapaneseFormat.Date(certified), 110f, oy);
 
-        var ny = 232f;
+        var ny = 250f;
         PageBlocks.HLine(canvas, L, R, ny - 5f, 0.3f, DocumentStyles.Rule);
         TextPainter.Draw(canvas, s.Bold, "税制上の優遇措置について", L, ny);
         ny = TextPainter.DrawWrapped(canvas, s.Small, ReceiptWording.TaxUseNote, L, ny + 5f, PageBlocks.ContentWidth, 4.2f);
