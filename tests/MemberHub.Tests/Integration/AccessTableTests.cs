@@ -110,6 +110,7 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Payments/Import"] = PostingRoles,
         ["/Payments/Imports/Index"] = Office,
         ["/Payments/Imports/Details"] = Office,
+        ["/Payments/Imports/Decide"] = PostingRoles,
         ["/Payments/Aliases"] = PostingRoles,
         ["/Dues/Runs/Index"] = Office,
         ["/Dues/Runs/Create"] = Editors,
