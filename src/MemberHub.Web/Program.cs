@@ -10,6 +10,7 @@ builder.AddMemberHubData();
 builder.AddMemberHubIdentity();
 builder.AddMemberHubMail();
 builder.AddMemberHubDocuments();
+builder.AddMemberHubOutreach();
 builder.AddMemberHubWeb();
 builder.AddMemberHubFollowUp();
 builder.AddMemberHubThanks();

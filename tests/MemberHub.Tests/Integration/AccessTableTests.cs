@@ -140,6 +140,19 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/FollowUp/Events/Edit"] = Editors,
         ["/FollowUp/Events/Attendance"] = Editors,
         ["/FollowUp/Dashboard/Index"] = Office,
+        // Segments: the treasurer sees them and their members; editing, export, bulk tasks, mailings and suggestions are the office's.
+        ["/FollowUp/Segments/Index"] = Office,
+        ["/FollowUp/Segments/Members"] = Office,
+        ["/FollowUp/Segments/Edit"] = Editors,
+        ["/FollowUp/Segments/Export"] = Editors,
+        ["/FollowUp/Segments/Tasks"] = Editors,
+        ["/FollowUp/Mailings/Index"] = Editors,
+        ["/FollowUp/Mailings/Edit"] = Editors,
+        ["/FollowUp/Mailings/Details"] = Editors,
+        ["/FollowUp/Suggestions/Index"] = Editors,
+        // 配信停止 links in newsletters work without signing in (the signed token is the authority).
+        ["/Unsubscribe/Index"] = Everyone,
+        ["/Unsubscribe/OneClick"] = Everyone,
     };
 
     public static TheoryData<string, string, string, string> Cases()
