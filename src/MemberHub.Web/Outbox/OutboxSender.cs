@@ -108,7 +108,8 @@ public sealed class OutboxSender(
         try
         {
             var attachments = await AttachmentsAsync(message, ct);
-            mime = new MailMessage(message.ToAddress, message.ToName, message.Subject, message.Body, attachments, message.MessageId);
+            mime = new MailMessage(message.ToAddress, message.ToName, message.Subject, message.Body, attachments, message.MessageId,
+                message.ListUnsubscribeUrl);
         }
         catch (AttachmentException e)
         {
