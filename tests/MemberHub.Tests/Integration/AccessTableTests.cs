@@ -100,12 +100,17 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Mail/Change"] = Editors,
         ["/Mail/Templates/Index"] = Office,
         ["/Mail/Templates/Edit"] = Editors,
+        ["/Mail/Thanks/Index"] = Office,
+        ["/Mail/Thanks/Preview"] = Office,
+        ["/Mail/Thanks/Letter"] = Office,
+        ["/Mail/Thanks/Act"] = Editors,
         ["/Dues/Runs/Email"] = Editors,
         ["/Dues/Invoices/Email"] = Editors,
         ["/Payments/Index"] = Office,
         ["/Payments/Import"] = PostingRoles,
         ["/Payments/Imports/Index"] = Office,
         ["/Payments/Imports/Details"] = Office,
+        ["/Payments/Imports/Decide"] = PostingRoles,
         ["/Payments/Aliases"] = PostingRoles,
         ["/Dues/Runs/Index"] = Office,
         ["/Dues/Runs/Create"] = Editors,
@@ -125,6 +130,29 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Dues/Runs/MarkPosted"] = Editors,
         ["/Dues/Documents/Progress"] = Office,
         ["/Dues/Documents/Download"] = Office,
+
+        // Follow-up: the office sees figures, rules and events; Admin sets the rules; Admin and Staff record.
+        ["/FollowUp/Rules/Index"] = Office,
+        ["/FollowUp/Rules/Edit"] = AdminOnly,
+        ["/FollowUp/Record/KeepMailing"] = Editors,
+        ["/FollowUp/Events/Index"] = Office,
+        ["/FollowUp/Events/Details"] = Office,
+        ["/FollowUp/Events/Edit"] = Editors,
+        ["/FollowUp/Events/Attendance"] = Editors,
+        ["/FollowUp/Dashboard/Index"] = Office,
+        // Segments: the treasurer sees them and their members; editing, export, bulk tasks, mailings and suggestions are the office's.
+        ["/FollowUp/Segments/Index"] = Office,
+        ["/FollowUp/Segments/Members"] = Office,
+        ["/FollowUp/Segments/Edit"] = Editors,
+        ["/FollowUp/Segments/Export"] = Editors,
+        ["/FollowUp/Segments/Tasks"] = Editors,
+        ["/FollowUp/Mailings/Index"] = Editors,
+        ["/FollowUp/Mailings/Edit"] = Editors,
+        ["/FollowUp/Mailings/Details"] = Editors,
+        ["/FollowUp/Suggestions/Index"] = Editors,
+        // 配信停止 links in newsletters work without signing in (the signed token is the authority).
+        ["/Unsubscribe/Index"] = Everyone,
+        ["/Unsubscribe/OneClick"] = Everyone,
     };
 
     public static TheoryData<string, string, string, string> Cases()
