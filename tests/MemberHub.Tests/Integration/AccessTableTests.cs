@@ -118,6 +118,15 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Dues/Runs/MarkPosted"] = Editors,
         ["/Dues/Documents/Progress"] = Office,
         ["/Dues/Documents/Download"] = Office,
+
+        // Follow-up: the office reads (the treasurer without personal notes); Admin and Staff act.
+        ["/FollowUp/Index"] = Office,
+        ["/FollowUp/Done"] = Editors,
+        ["/FollowUp/Caller"] = Office,
+        ["/FollowUp/CallRecord"] = Editors,
+        ["/FollowUp/Tasks/Index"] = Office,
+        ["/FollowUp/Tasks/Edit"] = Editors,
+        ["/FollowUp/Tasks/Change"] = Editors,
     };
 
     public static TheoryData<string, string, string, string> Cases()
