@@ -17,6 +17,8 @@ public class DownloadModel(DocumentJobQuery query, IAuthorizationService authori
     {
         [DocumentJobKinds.RunInvoices] = AccessRules.Policies.Finance,
         [DocumentJobKinds.ReminderLetters] = AccessRules.Policies.Finance,
+        [MemberHub.Web.Pages.Mail.Thanks.ThankYouLettersProducer.JobKind] = AccessRules.Policies.Office,
+        [MemberHub.Web.Pages.Payments.Receipts.AnnualCertificatesProducer.JobKind] = AccessRules.Policies.Finance,
     };
 
     public async Task<IActionResult> OnGetAsync(long jobId, bool inline, CancellationToken ct)
