@@ -177,6 +177,27 @@ public abstract class SegmentMailingTests
         Assert.All(tasks, t => Assert.Equal((new DateOnly(2026, 12, 10), staff.User.Id, FollowUpTaskKind.Call), (t.DueOn, t.AssignedUserId, t.Kind)));
     }
 
+    [Fact]
+    public async Task Suggestions_match_interests_and_days_off_and_warn_about_refusals()
+    {
+        _app.SkipIfUnavailable();
+        var word = "盆栽" + Guid.NewGuid().ToString("N")[..4];
+        var gardener = await new MemberBuilder().With(m => { m.Hobbies = "園芸、" + word; m.RefusesPhone = true; }).CreateAsync(_app);
+        var wednesday = await new MemberBuilder().With(m => m.DaysOff = Weekdays.Wednesday | Weekdays.Sunday).CreateAsync(_app);
+        var neither = await new MemberBuilder().With(m => m.Hobbies = "読書").CreateAsync(_app);
+        var staff = await _app.SignInAsAsync(Roles.Staff);
+
+        // 2026-12-02 is a Wednesday.
+        var page = await staff.Http.GetDocumentAsync($"/FollowUp/Suggestions?Keywords={Uri.EscapeDataString(word)}&Date=2026-12-02");
+        var rows = page.QuerySelectorAll("#suggestions tbody tr").Select(r => r.TextContent).ToList();
+        var g = Assert.Single(rows, r => r.Contains(gardener.Name));
+        Assert.Contains($"趣味に「{word}」", g);
+        Assert.Contains("電話は控えてほしい", g);
+        Assert.Contains("水曜日がお休み", Assert.Single(rows, r => r.Contains(wednesday.Name)));
+        Assert.DoesNotContain(rows, r => r.Contains(neither.Name));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _app.SignInAsAsync(Roles.Treasurer)).Http.GetAsync("/FollowUp/Suggestions")).StatusCode);
+    }
+
     private async Task<long> CreateMailingAsync(HttpClient staff, long segmentId, MailingChannel channel, long? listId, string title)
     {
         var response = await staff.SubmitFormAsync($"/FollowUp/Mailings/Edit?segmentId={segmentId}", new Dictionary<string, string>
