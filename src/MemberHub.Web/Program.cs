@@ -12,6 +12,8 @@ builder.AddMemberHubMail();
 builder.AddMemberHubDocuments();
 builder.AddMemberHubOutreach();
 builder.AddMemberHubWeb();
+builder.AddMemberHubFollowUp();
+builder.AddMemberHubThanks();
 
 var app = builder.Build();
 

@@ -32,6 +32,9 @@ public sealed record PostingResult(long? PaymentId, IReadOnlyList<string> Errors
     public static PostingResult Posted(long id) => new(id, []);
 }
 
+/// <summary>What a batch posted (request index → payment id) and what it refused, with why.</summary>
+public sealed record BatchPostingResult(IReadOnlyDictionary<int, long> Posted, IReadOnlyDictionary<int, IReadOnlyList<string>> Refused);
+
 /// <summary>
 /// The one place that moves money onto invoices: manual entry and bank reconciliation both post through
 /// here. A payment and its allocations are added, each invoice's PaidAmount and status follow in the same
@@ -170,6 +173,83 @@ public sealed class PaymentPostingHandler(MemberHubDbContext db, IAuditActor act
                 if (own is not null) await own.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Many payments in one transaction and one SaveChanges (automatic posting after an import, several suggestions
+    /// confirmed at once): the invoices are read once, each request is checked against the balances the earlier
+    /// requests of the batch left, and a request that no longer fits is skipped with its reason while the others are
+    /// posted. <paramref name="posted"/> is called for each accepted request before the save, so that the caller's
+    /// own changes (the bank line's status) are written in the same save. Saving one by one took minutes for
+    /// 10,000 lines; this is one round of bulk INSERTs. When the save fails (another person posted to one of the
+    /// invoices meanwhile) nothing is written, the change tracker is cleared and every request is refused.
+    /// </summary>
+    public async Task<BatchPostingResult> PostManyAsync(IReadOnlyList<PaymentToPost> requests,
+        Action<int, Payment>? posted = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var errors = new Dictionary<int, IReadOnlyList<string>>();
+        if (requests.Count == 0) return new BatchPostingResult(new Dictionary<int, long>(), errors);
+        var ids = requests.SelectMany(r => r.ToInvoices).Select(s => s.InvoiceId).Distinct().ToList();
+        // One array parameter (not one SQL parameter per id) for thousands of invoices.
+        var invoices = ids.Count == 0 ? [] : await db.Invoices.Where(i => EF.Parameter(ids).Contains(i.Id)).ToListAsync(ct);
+        var byId = invoices.ToDictionary(i => i.Id);
+        var labels = invoices.ToDictionary(i => i.Id, i => i.InvoiceNumber);
+        var balances = invoices.Where(i => BillingLabels.IsOpen(i.Status)).ToDictionary(i => i.Id, i => i.Balance);
+
+        var payments = new List<(int Index, Payment Payment)>();
+        for (var index = 0; index < requests.Count; index++)
+        {
+            var request = requests[index];
+            if (request.RestAs == AllocationKind.Dues)
+                throw new ArgumentException("The rest of a payment is a donation, other income or to refund, never dues.", nameof(requests));
+            var shares = request.ToInvoices.Where(s => s.Amount.Value != 0).ToList();
+            var check = PaymentAllocator.Check(request.Amount, shares, balances, labels);
+            if (!check.IsValid)
+            {
+                errors[index] = check.Errors;
+                continue;
+            }
+            var payment = NewPayment(request);
+            foreach (var share in shares.GroupBy(s => s.InvoiceId))
+            {
+                var invoice = byId[share.Key];
+                var amount = share.Aggregate(Yen.Zero, (acc, s) => acc + s.Amount);
+                payment.Allocations.Add(new PaymentAllocation
+                {
+                    Kind = AllocationKind.Dues, InvoiceId = invoice.Id, MemberId = invoice.MemberId, Amount = amount,
+                });
+                invoice.PaidAmount += amount;
+                invoice.RefreshPaymentStatus();
+                balances[invoice.Id] = balances[invoice.Id] - amount;
+                if (balances[invoice.Id].Value <= 0) balances.Remove(invoice.Id);
+            }
+            if (check.Rest.Value > 0)
+                payment.Allocations.Add(new PaymentAllocation { Kind = request.RestAs, MemberId = request.MemberId, Amount = check.Rest });
+            payments.Add((index, payment));
+            posted?.Invoke(index, payment);
+        }
+        foreach (var invoice in invoices.Where(i => db.Entry(i).State == EntityState.Modified)) invoice.Version++;
+        db.Payments.AddRange(payments.Select(p => p.Payment));
+
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            if (own is not null) await own.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            var refused = Enumerable.Range(0, requests.Count).ToDictionary(i => i, _ => (IReadOnlyList<string>)[ConcurrentChangeMessage]);
+            return new BatchPostingResult(new Dictionary<int, long>(), refused);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+        return new BatchPostingResult(payments.ToDictionary(p => p.Index, p => p.Payment.Id), errors);
     }
 
     public const string AlreadyReversed = "この入金はすでに取り消されています。";
