@@ -218,6 +218,38 @@ public sealed class ThankYouSendingTests : IClassFixture<OutboxSqliteSite>, ICla
         Assert.Contains("長谷川 久子", list.QuerySelector("#thanks-table")!.TextContent);
     }
 
+    [Fact]
+    public async Task The_withdrawal_template_is_seeded_and_edited_with_its_own_fields()
+    {
+        var staff = await _app.SignInAsAsync(Roles.Staff);
+        var list = await (await staff.Http.GetAsync("/Mail/Templates")).BodyAsync();
+        Assert.Contains("退会のお礼状（郵送）", list);
+        Assert.Contains("寄附のお礼（メール）", list);
+        var id = await _app.WithDbAsync(db => db.MessageTemplates.Where(t => t.Key == ThankYouTemplates.WithdrawalLetter).Select(t => t.Id).SingleAsync());
+        var url = $"/Mail/Templates/Edit/{id}";
+        var page = await staff.Http.GetDocumentAsync(url);
+        Assert.Contains("{{在籍期間}}", page.QuerySelector("[data-testid=fields]")!.TextContent);
+        var saved = await staff.Http.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Body"] = "{{氏名}}様、{{在籍期間}}ありがとうございました。\n{{貢献の内容}}",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var member = await new MemberBuilder().Named("森 一郎", "モリ イチロウ").JoinedOn(new DateOnly(2020, 10, 1)).CreateAsync(_app);
+        await staff.Http.SubmitFormAsync($"/Members/Status/{member.Id}", new Dictionary<string, string>
+        {
+            ["Input.Status"] = "Withdrawn", ["Input.ChangedOn"] = "2026-11-20", ["Input.Reason"] = "高齢のため",
+        });
+        var note = await _app.WithDbAsync(db => db.ThankYouNotes.AsNoTracking().SingleAsync(n => n.MemberId == member.Id));
+        var preview = (await staff.Http.GetDocumentAsync($"/Mail/Thanks/Preview/{note.Id}")).QuerySelector("#preview-body")!.TextContent;
+        Assert.Contains("森 一郎様、2020年10月から6年間ありがとうございました。", preview);
+        Assert.Contains("会員として活動を見守り", preview);
+
+        // Back to the default text for the other tests on this site.
+        var original = ThankYouTemplates.Defaults.Single(d => d.Key == ThankYouTemplates.WithdrawalLetter).Body;
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.Http.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.Body"] = original })).StatusCode);
+    }
+
     private async Task<DocumentJob> WaitForLettersJobAsync()
     {
         DocumentJob? job = null;

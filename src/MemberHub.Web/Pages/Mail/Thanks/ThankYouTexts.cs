@@ -33,7 +33,9 @@ public sealed class ThankYouTextQuery(MemberHubDbContext db, TimeProvider clock)
     /// <summary>The texts of the notes, in the order of <paramref name="noteIds"/> (missing ids are left out).</summary>
     public async Task<IReadOnlyList<ThankYouText>> RenderAsync(IReadOnlyList<long> noteIds, CancellationToken ct = default)
     {
-        var organisation = await db.OrganisationSettings.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
+        var organisation = await db.OrganisationSettings.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        // Before the organisation is set up its name is empty; 「当会」 keeps the sentences whole.
+        if (string.IsNullOrWhiteSpace(organisation)) organisation = "当会";
         var templates = await TemplatesAsync(ct);
         var byId = new Dictionary<long, ThankYouText>();
         foreach (var chunk in noteIds.Distinct().Chunk(Chunk))
