@@ -257,8 +257,13 @@ public abstract class SegmentMailingTests
         Assert.Contains($"セグメント「会報 {tag}」", audit.After);
         Assert.Equal(staff.User.DisplayName, audit.UserName);
 
-        // The mail on the wire carries the RFC 8058 headers.
+        // Someone who stops bulk mail after the mailing was queued is not sent it; the mail on the wire carries the RFC 8058 headers.
+        await _app.WithDbAsync(db => db.Members.Where(m => m.Id == ok2.Id).ExecuteUpdateAsync(x => x.SetProperty(m => m.NoNewsletters, true)));
         await _app.ProcessOutboxAsync();
+        Assert.Empty(_smtp.To(ok2.Email!));
+        var withheld = await _app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.RelatedId == mailingId && m.MemberId == ok2.Id && m.Category == "newsletter"));
+        Assert.Equal(OutboxStatus.Failed, withheld.Status);
+        Assert.Contains("配信停止", withheld.LastError);
         var wire = Assert.Single(_smtp.To(ok.Email!));
         Assert.StartsWith("<https://localhost/Unsubscribe/OneClick?t=", wire.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", wire.Headers["List-Unsubscribe-Post"]);
