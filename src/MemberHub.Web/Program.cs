@@ -10,8 +10,10 @@ builder.AddMemberHubData();
 builder.AddMemberHubIdentity();
 builder.AddMemberHubMail();
 builder.AddMemberHubDocuments();
+builder.AddMemberHubOutreach();
 builder.AddMemberHubWeb();
 builder.AddMemberHubFollowUp();
+builder.AddMemberHubThanks();
 
 var app = builder.Build();
 

@@ -29,7 +29,7 @@ for (var run = 0; run < runs; run++)
     process.Refresh();
     var cpuBefore = process.TotalProcessorTime;
     var watch = Stopwatch.StartNew();
-    proposals = PaymentMatcher.Propose(credits, data.Invoices, data.Aliases);
+    proposals = PaymentMatcher.Propose(credits, data.Invoices, data.Aliases, MatchOptions.Default, data.Register);
     watch.Stop();
     process.Refresh();
     times.Add(watch.Elapsed.TotalMilliseconds);
@@ -38,16 +38,16 @@ for (var run = 0; run < runs; run++)
 times.Sort();
 cpuTimes.Sort();
 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-PaymentMatcher.Propose(credits, data.Invoices, data.Aliases);
+PaymentMatcher.Propose(credits, data.Invoices, data.Aliases, MatchOptions.Default, data.Register);
 var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1_048_576.0;
 allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-PaymentMatcher.Propose([], data.Invoices, data.Aliases);
+PaymentMatcher.Propose([], data.Invoices, data.Aliases, MatchOptions.Default, data.Register);
 var indexAllocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1_048_576.0;
 var indexTimes = new List<double>();
 for (var run = 0; run < runs; run++)
 {
     var watch = Stopwatch.StartNew();
-    PaymentMatcher.Propose([], data.Invoices, data.Aliases);
+    PaymentMatcher.Propose([], data.Invoices, data.Aliases, MatchOptions.Default, data.Register);
     indexTimes.Add(watch.Elapsed.TotalMilliseconds);
 }
 indexTimes.Sort();
@@ -74,7 +74,7 @@ foreach (var (scenario, count, obvious, applied, wrong, firstRight) in s.ByScena
     Console.WriteLine($"{scenario,-24}{count,8}{obvious,9}{applied,9}{wrong,7}{firstRight,11}");
 
 var strict = MatchingStatistics.Compute(data,
-    PaymentMatcher.Propose(credits, data.Invoices, data.Aliases, MatchOptions.Default with { AutoApplyOnNameAlone = false }));
+    PaymentMatcher.Propose(credits, data.Invoices, data.Aliases, MatchOptions.Default with { AutoApplyOnNameAlone = false }, data.Register));
 Console.WriteLine();
 Console.WriteLine("With AutoApplyOnNameAlone = false (only numbers and remembered payers apply automatically):");
 Console.WriteLine($"  obvious applied automatically: {strict.ObviousApplied:N0} of {strict.Obvious:N0} ({strict.AutomaticShareOfObvious:P1}), " +

@@ -19,8 +19,12 @@ namespace MemberHub.Benchmarks.Matching;
 /// </param>
 public sealed record SyntheticCredit(BankCredit Credit, long? TrueMemberId, bool Obvious, string Scenario, bool Determinable = false);
 
+/// <param name="Register">Every member, paid up or not, as the register holds them.</param>
 public sealed record SyntheticData(IReadOnlyList<OpenInvoice> Invoices, IReadOnlyList<PayerAlias> Aliases,
-    IReadOnlyList<SyntheticCredit> Credits);
+    IReadOnlyList<SyntheticCredit> Credits)
+{
+    public IReadOnlyList<RegisteredMember> Register { get; init; } = [];
+}
 
 /// <summary>
 /// Realistic synthetic dues data: a member register with kana names as staff type them, open invoices, payers
@@ -241,7 +245,9 @@ public static class SyntheticBank
         var aliasOwners = aliases.GroupBy(a => Compact(a.PayerName)).ToDictionary(g => g.Key, g => g.Select(a => a.MemberId).Distinct().ToList());
 
         // How a treasurer reads the register: the bank's way of writing each open member's name.
-        var openByReading = open.GroupBy(p => Compact(BankRendering(p.IsCompany ? CompanyFull(p) : p.Family + p.Given, false)))
+        // The treasurer looks at the whole register, not only at who has something open: a name that a paid-up
+        // member shares makes them hesitate as much as one shared by two members with invoices.
+        var registerByReading = people.GroupBy(p => Compact(BankRendering(p.IsCompany ? CompanyFull(p) : p.Family + p.Given, false)))
             .ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList());
         var byId = people.ToDictionary(p => p.Id);
 
@@ -273,9 +279,9 @@ public static class SyntheticBank
         bool UniqueReading(string payer, long memberId)
         {
             var key = Compact(payer);
-            var owners = openByReading.TryGetValue(key, out var ids) ? ids : [];
+            var owners = registerByReading.TryGetValue(key, out var ids) ? ids : [];
             if (payer.Length >= PayerNameNormalizer.ZenginPayerFieldBytes)   // cut by the bank: any name beginning so
-                owners = openByReading.Where(kv => kv.Key.StartsWith(key, StringComparison.Ordinal)).SelectMany(kv => kv.Value).ToList();
+                owners = registerByReading.Where(kv => kv.Key.StartsWith(key, StringComparison.Ordinal)).SelectMany(kv => kv.Value).ToList();
             var aliasFor = aliasOwners.TryGetValue(key, out var a) ? a : [];
             return owners.Count == 1 && owners[0] == memberId && aliasFor.All(id => id == memberId) && !byId[memberId].FuriganaTypo;
         }
@@ -284,7 +290,7 @@ public static class SyntheticBank
         {
             var key = Compact(payer);
             var owners = aliasOwners.TryGetValue(key, out var a) ? a : [];
-            var members = openByReading.TryGetValue(key, out var ids) ? ids : [];
+            var members = registerByReading.TryGetValue(key, out var ids) ? ids : [];
             return owners.Count == 1 && owners[0] == memberId && members.All(id => id == memberId);
         }
 
@@ -412,7 +418,10 @@ public static class SyntheticBank
             credits.Add(new(new BankCredit(id, booked, amt, name), member.Id, obvious, scenario, identified));
             Post(member, amt, household);
         }
-        return new SyntheticData(invoices, aliases, credits);
+        return new SyntheticData(invoices, aliases, credits)
+        {
+            Register = people.Select(p => new RegisteredMember(p.Id, p.Number, p.Furigana)).ToList(),
+        };
     }
 
     private static Person NewCompany(Random rng) => new()

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
 using MemberHub.Common;
 using MemberHub.Data;
 using MemberHub.Demo;
@@ -101,6 +103,22 @@ public static class BenchmarkData
         var tagId = await db.Tags.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
         return new BenchmarkSamples(family, hiragana, halfWidth, middle.MobilePhone!, middle.MemberNumber,
             middle.Email!.Split('@')[0], middle.MemberClassId, tagId);
+    }
+
+    /// <summary>Signs in as the benchmark's staff member through the login form, as a browser does.</summary>
+    public static async Task SignInAsync(HttpClient http)
+    {
+        var page = await http.GetStringAsync("/Account/Login");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        if (token.Length == 0) token = Regex.Match(page, "value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"").Groups[1].Value;
+        var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = StaffEmail,
+            ["Input.Password"] = StaffPassword,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"sign-in failed: {(int)response.StatusCode}");
     }
 
     /// <summary>ヤマダ タロウ as a bank or an old system writes it: ﾔﾏﾀﾞ ﾀﾛｳ.</summary>

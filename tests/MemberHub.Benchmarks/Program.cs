@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace MemberHub.Benchmarks;
 
@@ -36,7 +35,7 @@ public static class BenchmarkProgram
 
             using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
             using var http = new HttpClient(handler) { BaseAddress = baseAddress };
-            await SignInAsync(http);
+            await BenchmarkData.SignInAsync(http);
             Console.WriteLine("Signed in as Staff through the login form.");
 
             string Q(string text) => Uri.EscapeDataString(text);
@@ -104,19 +103,5 @@ public static class BenchmarkProgram
         return text + new string(' ', Math.Max(1, width - w));
     }
 
-    private static async Task SignInAsync(HttpClient http)
-    {
-        var page = await http.GetStringAsync("/Account/Login");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        if (token.Length == 0) token = Regex.Match(page, "value=\"([^\"]+)\"[^>]*name=\"__RequestVerificationToken\"").Groups[1].Value;
-        var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = BenchmarkData.StaffEmail,
-            ["Input.Password"] = BenchmarkData.StaffPassword,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"sign-in failed: {(int)response.StatusCode}");
-    }
 
 }

@@ -1535,6 +1535,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("BirthMonthDay")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("Birthday")
                         .HasColumnType("date");
 
@@ -1591,6 +1594,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("JoinedMonthDay")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("JoinedOn")
                         .HasColumnType("date");
 
@@ -1609,6 +1615,10 @@ namespace MemberHub.Migrations.Postgres.Migrations
 
                     b.Property<int>("MemberNumber")
                         .HasColumnType("integer");
+
+                    b.Property<string>("MobileDigits")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("MobilePhone")
                         .HasMaxLength(30)
@@ -1634,6 +1644,10 @@ namespace MemberHub.Migrations.Postgres.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PhoneDigits")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("PostalCode")
                         .HasMaxLength(8)
@@ -1695,10 +1709,21 @@ namespace MemberHub.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BirthMonthDay")
+                        .HasFilter("\"BirthMonthDay\" IS NOT NULL");
+
                     b.HasIndex("Email");
+
+                    b.HasIndex("JoinedMonthDay");
 
                     b.HasIndex("MemberNumber")
                         .IsUnique();
+
+                    b.HasIndex("MobileDigits")
+                        .HasFilter("\"MobileDigits\" IS NOT NULL");
+
+                    b.HasIndex("PhoneDigits")
+                        .HasFilter("\"PhoneDigits\" IS NOT NULL");
 
                     b.HasIndex("SortKana");
 
@@ -1997,6 +2022,10 @@ namespace MemberHub.Migrations.Postgres.Migrations
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ListUnsubscribeUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<long?>("MemberId")
                         .HasColumnType("bigint");

@@ -1484,6 +1484,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BirthMonthDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("Birthday")
                         .HasColumnType("TEXT");
 
@@ -1540,6 +1543,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("JoinedMonthDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("JoinedOn")
                         .HasColumnType("TEXT");
 
@@ -1558,6 +1564,10 @@ namespace MemberHub.Migrations.Sqlite.Migrations
 
                     b.Property<int>("MemberNumber")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MobileDigits")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MobilePhone")
                         .HasMaxLength(30)
@@ -1582,6 +1592,10 @@ namespace MemberHub.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneDigits")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PostalCode")
@@ -1644,10 +1658,21 @@ namespace MemberHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BirthMonthDay")
+                        .HasFilter("\"BirthMonthDay\" IS NOT NULL");
+
                     b.HasIndex("Email");
+
+                    b.HasIndex("JoinedMonthDay");
 
                     b.HasIndex("MemberNumber")
                         .IsUnique();
+
+                    b.HasIndex("MobileDigits")
+                        .HasFilter("\"MobileDigits\" IS NOT NULL");
+
+                    b.HasIndex("PhoneDigits")
+                        .HasFilter("\"PhoneDigits\" IS NOT NULL");
 
                     b.HasIndex("SortKana");
 
@@ -1938,6 +1963,10 @@ namespace MemberHub.Migrations.Sqlite.Migrations
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListUnsubscribeUrl")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("MemberId")

@@ -13,7 +13,7 @@ namespace MemberHub.Auditing;
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> NotAudited = ["Version", "SearchText", "SortKana", "UpdatedAt", "CreatedAt"];
+    private static readonly HashSet<string> NotAudited = ["Version", "SearchText", "SortKana", "BirthMonthDay", "JoinedMonthDay", "PhoneDigits", "MobileDigits", "UpdatedAt", "CreatedAt"];
 
     private readonly List<(EntityEntry Entry, string Action, List<(string Field, string? Before, string? After)> Changes)> _pending = [];
 

@@ -20,7 +20,11 @@ public sealed record BankFileLine(
     string Description,
     long? Balance,
     string TransactionType,
-    bool IsMatchCandidate);
+    bool IsMatchCandidate)
+{
+    /// <summary>A Zengin cancellation (取消区分 1): the <see cref="LineKey"/> of the notice it withdraws.</summary>
+    public string? CancelsLineKey { get; init; }
+}
 
 /// <summary>A bank file read and checked: its format and every line (credits and debits), in file order.</summary>
 public sealed record BankFileContent(
@@ -78,7 +82,7 @@ public static class BankFileReader
                 if (t.IsCancellation) description = ("取消 " + description).Trim();
                 lines.Add(new BankFileLine(key, label, a.BankCode, a.BranchCode, a.AccountNumber, t.Id, t.RecordNumber, t.BookedOn,
                     t.IsCredit ? t.Amount : 0, t.IsCredit ? 0 : t.Amount, t.PayerName, description, null,
-                    t.TransactionTypeName, t.IsMatchCandidate));
+                    t.TransactionTypeName, t.IsMatchCandidate) { CancelsLineKey = t.CancelsId });
             }
         }
         var format = file.Accounts[0].Kind == ZenginKind.TransferNotice ? BankFileFormat.ZenginTransferNotice : BankFileFormat.ZenginStatement;

@@ -102,6 +102,21 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IM
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefreshDerivedColumns();
+        // Thank-you notes for new payments and withdrawals, skipped ones for reversals: in this save, or not at all.
+        var thanks = await ThanksOnSave.PrepareAsync(this, cancellationToken);
+        try
+        {
+            return await SaveWithStatsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            thanks?.Undo();
+            throw;
+        }
+    }
+
+    private async Task<int> SaveWithStatsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var touched = MembersWhoseStatsChange();
         var newMembers = statsRefresher is null ? [] : ChangeTracker.Entries<Member>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (touched.Count == 0 && newMembers.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

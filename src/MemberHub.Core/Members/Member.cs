@@ -1,4 +1,5 @@
 using MemberHub.Auditing;
+using MemberHub.Common;
 using MemberHub.Text;
 
 namespace MemberHub.Members;
@@ -81,6 +82,17 @@ public class Member : IAudited
     /// <summary>Furigana without spaces, for sorting in 五十音 order.</summary>
     public string SortKana { get; set; } = "";
 
+    /// <summary>Birthday as month*100+day (1231), so "birthdays this week" is an indexed range, whatever the year of birth.</summary>
+    public int? BirthMonthDay { get; set; }
+
+    /// <summary>Joining day as month*100+day, for anniversaries of joining by an indexed range.</summary>
+    public int JoinedMonthDay { get; set; }
+
+    /// <summary>Phone digits only (0312345678, +81 folded to 0), so a caller's number is found by an index, not a scan.</summary>
+    public string? PhoneDigits { get; set; }
+
+    public string? MobileDigits { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
@@ -92,6 +104,10 @@ public class Member : IAudited
     /// <summary>Recomputes the derived search columns; MemberHubDbContext does it on every save of a member.</summary>
     public void RefreshSearchText()
     {
+        BirthMonthDay = Birthday is { } b ? MonthDay.Of(b) : null;
+        JoinedMonthDay = MonthDay.Of(JoinedOn);
+        PhoneDigits = NullIfEmpty(PhoneNumber.Digits(Phone));
+        MobileDigits = NullIfEmpty(PhoneNumber.Digits(MobilePhone));
         SortKana = KanaNormalizer.ForSearch(NameKana);
         // Every part is framed by '|' ("|1023|山田太郎|…|0312345678|"), so a search can ask for a whole
         // member number ("%|1023|%") or the end of a phone number ("%5678|%"), not only for a fragment.
@@ -107,6 +123,8 @@ public class Member : IAudited
             (Email ?? "").Trim().ToLowerInvariant(),
         }.Where(s => s.Length > 0)) + "|";
     }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
     public string Address => string.Join(" ", new[] { Prefecture, City, Street, Building }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }

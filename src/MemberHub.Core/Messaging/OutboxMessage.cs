@@ -52,6 +52,11 @@ public class OutboxMessage
     public string MessageId { get; set; } = "";
     /// <summary>Summary for the member's contact history once sent, e.g. "2026年度会費請求書（2026-00123）をメールで送付".</summary>
     public string? ContactSummary { get; set; }
+    /// <summary>
+    /// Bulk mail (newsletters) only: the signed one-click unsubscribe address sent as List-Unsubscribe with
+    /// List-Unsubscribe-Post (RFC 8058), so mail programs can offer "配信停止" without opening the message.
+    /// </summary>
+    public string? ListUnsubscribeUrl { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public string CreatedByName { get; set; } = "";

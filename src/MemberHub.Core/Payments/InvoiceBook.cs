@@ -36,7 +36,8 @@ internal sealed class InvoiceBook
     private readonly Dictionary<int, List<int>> _bigrams = [];
     private readonly int[] _bigramCounts;
 
-    public InvoiceBook(IReadOnlyList<OpenInvoice> invoices, IReadOnlyList<PayerAlias> aliases)
+    public InvoiceBook(IReadOnlyList<OpenInvoice> invoices, IReadOnlyList<PayerAlias> aliases,
+        IReadOnlyList<RegisteredMember>? register = null)
     {
         foreach (var invoice in invoices
                      .Where(i => i.AmountDue > 0)
@@ -66,6 +67,21 @@ internal sealed class InvoiceBook
             if (key.Length == 0) continue;
             if (!_aliases.TryGetValue(key, out var ids)) _aliases[key] = ids = [];
             if (!ids.Contains(alias.MemberId)) ids.Add(alias.MemberId);
+        }
+
+        if (register is not null)
+        {
+            // Names of the whole register (members with open invoices included, whether or not the caller listed them).
+            var seen = new HashSet<long>();
+            void Count(long id, string key)
+            {
+                if (key.Length == 0 || !seen.Add(id)) return;
+                _registerNames[key] = _registerNames.GetValueOrDefault(key) + 1;
+            }
+            foreach (var m in _members.Values) Count(m.Id, m.Name.LooseKey);
+            foreach (var r in register)
+                if (!_members.ContainsKey(r.MemberId)) Count(r.MemberId, PayerNameNormalizer.Parse(r.MemberNameKana).LooseKey);
+            _registerSorted = _registerNames.Keys.Order(StringComparer.Ordinal).ToArray();
         }
 
         _memberList = _members.Values.OrderBy(m => m.Id).ToArray();
@@ -119,6 +135,53 @@ internal sealed class InvoiceBook
     private static bool CompanyMismatch(PayerName payer, Member m) =>
         payer.IsCompany && !m.Name.IsCompany && m.Name.FamilyKey.Length > 0 ||
         payer.LegalForm.Length > 0 && m.Name.LegalForm.Length > 0 && payer.LegalForm != m.Name.LegalForm;
+
+    private readonly Dictionary<string, int> _registerNames = new(StringComparer.Ordinal);
+    private string[]? _registerSorted;
+
+    /// <summary>
+    /// How many members of the whole register have the payer's name (for a name the bank may have cut, a name
+    /// beginning so); 0 when no register was given.
+    /// </summary>
+    public int RegisterNameShare(PayerName payer)
+    {
+        if (_registerSorted is null || payer.LooseKey.Length == 0) return 0;
+        var count = _registerNames.GetValueOrDefault(payer.LooseKey);
+        if (payer.MayBeTruncated && payer.LooseKey.Length >= 4)
+        {
+            var prefix = payer.LooseKey[..^1];
+            count = 0;
+            var lo = Array.BinarySearch(_registerSorted, prefix, StringComparer.Ordinal);
+            for (var i = lo < 0 ? ~lo : lo; i < _registerSorted.Length && _registerSorted[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+                count += _registerNames[_registerSorted[i]];
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Another member who could as well be the payer's: a name that differs by a letter or two (a typo in the
+    /// furigana), or, with <paramref name="sameFamily"/>, the same family name (a spouse or parent the register does
+    /// not link), and whose open invoices fit the amount exactly too. Household members are known and not counted.
+    /// </summary>
+    public bool AnotherFits(Member candidate, PayerName payer, long amount, bool sameFamily)
+    {
+        bool Fits(Member m)
+        {
+            if (m.Id == candidate.Id || m.HouseholdId is { } h && h == candidate.HouseholdId) return false;
+            var open = Open(m);
+            return open.Count > 0 && (open.Any(x => x.Due == amount) || open.Sum(x => x.Due) == amount);
+        }
+        foreach (var (m, similarity) in SimilarMembers(payer, 8))
+            if (similarity >= 0.9 && Fits(m)) return true;
+        if (!sameFamily || payer.IsCompany) return false;
+        var family = payer.FamilyKey.Length >= 2 ? payer.FamilyKey : candidate.Name.FamilyKey;
+        if (family.Length < 2) return false;
+        if (_byFamily.TryGetValue(family, out var relatives) && relatives.Any(Fits)) return true;
+        // Members typed without a space whose name begins with the family name.
+        foreach (var (_, m) in PrefixRange(_namesSorted, family))
+            if (m.Name.FamilyKey.Length == 0 && Fits(m)) return true;
+        return false;
+    }
 
     public IReadOnlyList<Member> AliasMembers(PayerName payer)
     {

@@ -23,6 +23,9 @@ public sealed record PayerName(string Raw, string Key, string LooseKey, string F
     /// </summary>
     public IReadOnlyList<string> WithoutBranch { get; init; } = [];
 
+    /// <summary>A branch or office written as a word after the name (トウキヨウシテン), loosened; else "".</summary>
+    public string Branch { get; init; } = "";
+
     /// <summary>The legal form as the bank abbreviates it (カ, ユ, トクヒ …), when one was written; else "".</summary>
     public string LegalForm { get; init; } = "";
 }
@@ -94,8 +97,13 @@ public static class PayerNameNormalizer
         if (words.Count > 1) words.RemoveAll(w => NoiseWords.Contains(w.Trim('-', '.', ':')));
         // A branch or office written as a word of its own after the name (ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ ﾄｳｷﾖｳｼﾃﾝ) is not the name.
         var firstName = words.FindIndex(w => w.Any(c => !char.IsAsciiDigit(c) && c != '-'));
+        var branch = "";
         for (var i = words.Count - 1; i > firstName && firstName >= 0; i--)
-            if (IsBranchWord(Loosen(words[i]))) words.RemoveAt(i);
+            if (IsBranchWord(Loosen(words[i])))
+            {
+                branch = Loosen(words[i]) + branch;
+                words.RemoveAt(i);
+            }
 
         var numbers = new List<string>();
         var form = new FormFound();
@@ -132,6 +140,7 @@ public static class PayerNameNormalizer
             MayBeTruncated: ZenginByteLength(raw.TrimEnd()) >= ZenginPayerFieldBytes - 2)
         {
             WithoutBranch = BranchCuts(loose),
+            Branch = branch,
             LegalForm = form.Form,
         };
     }

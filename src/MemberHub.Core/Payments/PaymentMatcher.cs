@@ -17,6 +17,12 @@ public sealed record MatchOptions
     /// organisation that would rather look at every such line turns this off.
     /// </summary>
     public bool AutoApplyOnNameAlone { get; init; } = true;
+
+    /// <summary>
+    /// A name alone is not applied automatically when another member of the same family name (a spouse or parent
+    /// the register does not link) also has exactly this amount open: the payer may be paying for them.
+    /// </summary>
+    public bool HesitateOnSameFamily { get; init; }
 }
 
 /// <summary>
@@ -43,21 +49,34 @@ public static class PaymentMatcher
         IReadOnlyList<OpenInvoice> openInvoices, IReadOnlyList<PayerAlias> aliases) =>
         Propose(credits, openInvoices, aliases, MatchOptions.Default);
 
+    /// <param name="register">
+    /// Every member of the register (with or without open invoices). When given, a name alone is applied
+    /// automatically only if no other member anywhere in the register has that name: a namesake who paid already
+    /// is as likely to be the payer as the one with something open. Without it, only members with open invoices
+    /// are known and the name must be unique among them.
+    /// </param>
     public static IReadOnlyList<MatchProposal> Propose(IReadOnlyList<BankCredit> credits,
-        IReadOnlyList<OpenInvoice> openInvoices, IReadOnlyList<PayerAlias> aliases, MatchOptions options)
+        IReadOnlyList<OpenInvoice> openInvoices, IReadOnlyList<PayerAlias> aliases, MatchOptions options,
+        IReadOnlyList<RegisteredMember>? register = null)
     {
         ArgumentNullException.ThrowIfNull(credits);
         ArgumentNullException.ThrowIfNull(openInvoices);
         ArgumentNullException.ThrowIfNull(aliases);
         ArgumentNullException.ThrowIfNull(options);
 
-        var book = new InvoiceBook(openInvoices, aliases);
+        var book = new InvoiceBook(openInvoices, aliases, register);
         var payers = credits.Select(c => PayerNameNormalizer.Parse(c.PayerName)).ToArray();
+        // A name that pays more than once in the batch (a duplicate line, a namesake, two years in two transfers):
+        // which transfer pays what is for a person to decide, unless a number or a remembered payer says.
+        var namesInBatch = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in payers)
+            if (p.LooseKey.Length > 0) namesInBatch[p.LooseKey] = namesInBatch.GetValueOrDefault(p.LooseKey) + 1;
+        var context = new BatchContext(namesInBatch);
 
         // First pass against what is open before this batch: which credits are clear enough to apply?
         var initial = new MatchProposal[credits.Count];
         for (var i = 0; i < credits.Count; i++)
-            initial[i] = Evaluate(credits[i], payers[i], book, options);
+            initial[i] = Evaluate(credits[i], payers[i], book, options, context);
 
         // Reserve in that order: clear credits first (file order), then the rest (file order). A proposal whose
         // members nothing has been reserved from since stays as it was.
@@ -67,7 +86,7 @@ public static class PaymentMatcher
             {
                 if (initial[i].AutoApply != pass) continue;
                 var proposal = initial[i].Candidates.Any(c => book.IsTouched(c.MemberId))
-                    ? Evaluate(credits[i], payers[i], book, options)
+                    ? Evaluate(credits[i], payers[i], book, options, context)
                     : initial[i];
                 if (proposal.Candidates.Count > 0)
                     foreach (var a in proposal.Candidates[0].Allocations)
@@ -83,10 +102,14 @@ public static class PaymentMatcher
         public MatchReasons Reasons;
         public int AliasShare = 1;
         public int NameShare = 1;
+        /// <summary>Members of the whole register with the payer's name (this one included); 1 without a register.</summary>
+        public int RegisterNameShare = 1;
         public double Similarity;
     }
 
-    private static MatchProposal Evaluate(BankCredit credit, PayerName payer, InvoiceBook book, MatchOptions options)
+    private sealed record BatchContext(Dictionary<string, int> NamesInBatch);
+
+    private static MatchProposal Evaluate(BankCredit credit, PayerName payer, InvoiceBook book, MatchOptions options, BatchContext context)
     {
         var evidence = new Dictionary<long, Evidence>();
         Evidence For(Member m)
@@ -111,11 +134,13 @@ public static class PaymentMatcher
         }
 
         var named = book.MembersByName(payer);
+        var registerShare = named.Count > 0 ? book.RegisterNameShare(payer) : 0;
         foreach (var m in named)
         {
             var e = For(m);
             e.Reasons |= MatchReasons.FullName;
             e.NameShare = named.Count;
+            e.RegisterNameShare = Math.Max(named.Count, registerShare);
         }
 
         // Names for the members found so far: does the payer name agree with a number or a remembered payer?
@@ -157,6 +182,11 @@ public static class PaymentMatcher
 
         var auto = candidates.Count > 0 && IsSafeToApply(candidates[0].Evidence, candidates[0].Candidate, payer,
             candidates.Skip(1).Select(c => c.Evidence), options);
+        if (auto && OnNameAlone(candidates[0].Evidence.Reasons) &&
+            (context.NamesInBatch.GetValueOrDefault(payer.LooseKey) > 1 ||
+             OtherBranch(payer, candidates[0].Evidence.Member.Name) ||
+             book.AnotherFits(candidates[0].Evidence.Member, payer, credit.Amount, options.HesitateOnSameFamily)))
+            auto = false;
         if (candidates.Count > 0 && !auto && HasConflict(candidates[0].Evidence, payer, candidates.Skip(1).Select(c => c.Evidence)))
             candidates[0] = candidates[0] with
             {
@@ -232,6 +262,21 @@ public static class PaymentMatcher
     private const MatchReasons Identifying = MatchReasons.MemberNumber | MatchReasons.InvoiceNumber |
                                              MatchReasons.RememberedPayer | MatchReasons.FullName;
 
+    /// <summary>Another branch or office of the organisation (東京支店 pays, the register has 渋谷事務所): perhaps another member.</summary>
+    private static bool OtherBranch(PayerName payer, PayerName member)
+    {
+        if (member.Branch.Length == 0) return false;
+        var branch = payer.Branch;
+        // A branch glued to the name (ﾀﾞｲｲﾁﾌｱ-ﾑ(ｼﾔ)ﾄｳｷﾖｳｼﾃﾝ): what follows the member's name.
+        if (branch.Length == 0 && payer.WithoutBranch.Contains(member.LooseKey))
+            branch = payer.LooseKey[member.LooseKey.Length..];
+        return branch.Length > 0 && branch != member.Branch;
+    }
+
+    /// <summary>Nothing but the name says who: no number, no remembered payer.</summary>
+    private static bool OnNameAlone(MatchReasons r) =>
+        (r & (MatchReasons.MemberNumber | MatchReasons.InvoiceNumber | MatchReasons.RememberedPayer)) == 0;
+
     private static bool IsSafeToApply(Evidence first, MatchCandidate candidate, PayerName payer, IEnumerable<Evidence> others,
         MatchOptions options)
     {
@@ -240,7 +285,7 @@ public static class PaymentMatcher
             (r & MatchReasons.MemberNumber) != 0 && (r & NameAgrees) != 0 ||
             (r & MatchReasons.InvoiceNumber) != 0 && ((r & NameAgrees) != 0 || payer.LooseKey.Length == 0) ||
             (r & MatchReasons.RememberedPayer) != 0 && first.AliasShare == 1 ||
-            (r & MatchReasons.FullName) != 0 && first.NameShare == 1 && options.AutoApplyOnNameAlone;
+            (r & MatchReasons.FullName) != 0 && first.NameShare == 1 && first.RegisterNameShare <= 1 && options.AutoApplyOnNameAlone;
         if (!identified) return false;
         if (HasConflict(first, payer, others)) return false;
         var fits = candidate.Reasons & (MatchReasons.ExactOneInvoice | MatchReasons.ExactAllInvoices | MatchReasons.ExactHousehold);

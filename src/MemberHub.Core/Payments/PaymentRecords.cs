@@ -10,6 +10,12 @@ public sealed record BankCredit(string Id, DateOnly BookedOn, long Amount, strin
 public sealed record OpenInvoice(long InvoiceId, string InvoiceNumber, long MemberId, string MemberNumber,
     string MemberNameKana, long AmountDue, DateOnly IssuedOn, long? HouseholdId);
 
+/// <summary>
+/// A member of the whole register, open invoices or not: what the matcher needs to know that a name is shared
+/// with someone who has nothing open (a namesake who paid already, a relative with the same reading).
+/// </summary>
+public sealed record RegisteredMember(long MemberId, string MemberNumber, string MemberNameKana);
+
 /// <summary>A payer name that a person once confirmed as paying for the member (a spouse, a parent, an employer).</summary>
 public sealed record PayerAlias(string PayerName, long MemberId);
 

@@ -45,6 +45,8 @@ public static class AccessRules
         pages.AllowAnonymousToPage("/Setup/Index");
         pages.AllowAnonymousToPage("/Error");
         pages.AllowAnonymousToPage("/Status");
+        // 配信停止 from a link in a newsletter: the signed token in the link stands in for signing in.
+        pages.AllowAnonymousToFolder("/Unsubscribe");
 
         pages.AuthorizeFolder("/Admin", Policies.Admin);
         pages.AuthorizeFolder("/Members", Policies.MemberRegister);
@@ -56,6 +58,12 @@ public static class AccessRules
         pages.AuthorizeFolder("/Volunteers", Policies.MemberEditing);
         pages.AuthorizeFolder("/Volunteers/Areas", Policies.Admin);
         pages.AuthorizeFolder("/FollowUp", Policies.Office);
+        // Segments: the treasurer sees them and their members; changing, exporting and mailing is the office's.
+        pages.AuthorizePage("/FollowUp/Segments/Edit", Policies.MemberEditing);
+        pages.AuthorizePage("/FollowUp/Segments/Export", Policies.MemberEditing);
+        pages.AuthorizePage("/FollowUp/Segments/Tasks", Policies.MemberEditing);
+        pages.AuthorizeFolder("/FollowUp/Mailings", Policies.MemberEditing);
+        pages.AuthorizeFolder("/FollowUp/Suggestions", Policies.MemberEditing);
         // /My (マイページ) and /Account/Manage: any signed-in user, through the fallback policy.
     }
 }

@@ -26,6 +26,7 @@ public static class DocumentSetup
         builder.Services.AddScoped<DocumentJobQueue>();
         builder.Services.AddScoped<IDocumentJobProducer, RunInvoicesProducer>();
         builder.Services.AddScoped<IDocumentJobProducer, ReminderLettersProducer>();
+        builder.Services.AddScoped<IDocumentJobProducer, MemberHub.Web.Pages.Payments.Receipts.AnnualCertificatesProducer>();
         builder.Services.AddHostedService<DocumentJobWorker>();
     }
 }

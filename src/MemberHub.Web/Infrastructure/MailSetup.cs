@@ -32,8 +32,10 @@ public sealed class SmtpOptions
 /// One e-mail. <paramref name="MessageId"/> (without angle brackets) is fixed by the outbox when the message is
 /// queued, so a message that is sent again carries the same Message-ID and receivers can tell it is the same mail.
 /// </summary>
+/// <paramref name="ListUnsubscribeUrl"/>, on bulk mail only, becomes the List-Unsubscribe and List-Unsubscribe-Post
+/// (RFC 8058 one-click) headers.
 public sealed record MailMessage(string ToAddress, string ToName, string Subject, string TextBody,
-    IReadOnlyList<MailAttachment>? Attachments = null, string? MessageId = null);
+    IReadOnlyList<MailAttachment>? Attachments = null, string? MessageId = null, string? ListUnsubscribeUrl = null);
 
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
@@ -60,6 +62,11 @@ public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options) : IMail
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
         mime.Subject = message.Subject;
         if (!string.IsNullOrEmpty(message.MessageId)) mime.MessageId = message.MessageId;
+        if (!string.IsNullOrEmpty(message.ListUnsubscribeUrl))
+        {
+            mime.Headers.Add("List-Unsubscribe", "<" + message.ListUnsubscribeUrl + ">");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         var body = new BodyBuilder { TextBody = message.TextBody };
         foreach (var a in message.Attachments ?? [])
             body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));

@@ -19,7 +19,8 @@ public sealed record OutgoingMail(
     string? ContactSummary = null,
     OutboxAttachmentKind AttachmentKind = OutboxAttachmentKind.None,
     long? AttachmentRefId = null,
-    string? AttachmentFileName = null);
+    string? AttachmentFileName = null,
+    string? ListUnsubscribeUrl = null);
 
 /// <summary>
 /// Adds outbox rows to the caller's DbContext (they are saved with the caller's change, in its transaction) with a
@@ -44,6 +45,7 @@ public sealed class OutboxQueue(MemberHubDbContext db, TimeProvider clock, IAudi
             AttachmentKind = mail.AttachmentKind,
             AttachmentRefId = mail.AttachmentRefId,
             AttachmentFileName = mail.AttachmentFileName,
+            ListUnsubscribeUrl = mail.ListUnsubscribeUrl,
             Status = OutboxStatus.Pending,
             NextAttemptAt = now,
             MessageId = NewMessageId(),

@@ -3,6 +3,7 @@ using MemberHub.Common;
 using MemberHub.Data;
 using MemberHub.Members;
 using MemberHub.Messaging;
+using MemberHub.Thanks;
 using MemberHub.Web.Documents;
 using MemberHub.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -107,7 +108,8 @@ public sealed class OutboxSender(
         try
         {
             var attachments = await AttachmentsAsync(message, ct);
-            mime = new MailMessage(message.ToAddress, message.ToName, message.Subject, message.Body, attachments, message.MessageId);
+            mime = new MailMessage(message.ToAddress, message.ToName, message.Subject, message.Body, attachments, message.MessageId,
+                message.ListUnsubscribeUrl);
         }
         catch (AttachmentException e)
         {
@@ -163,6 +165,8 @@ public sealed class OutboxSender(
                     CreatedAt = now,
                 });
             }
+            if (attempt == 0 && message.Category == OutboxCategories.ThankYou && message.RelatedId is { } noteId)
+                await MarkThankYouSentAsync(noteId, now);
             try
             {
                 await db.SaveChangesAsync(CancellationToken.None);
@@ -179,6 +183,16 @@ public sealed class OutboxSender(
                 message.Attempts = attempts;
             }
         }
+    }
+
+    /// <summary>The thank-you note this mail carries becomes 送付済 in the same save as the message.</summary>
+    private async Task MarkThankYouSentAsync(long noteId, DateTime now)
+    {
+        var note = await db.ThankYouNotes.SingleOrDefaultAsync(n => n.Id == noteId && n.Status == ThankYouStatus.Queued, CancellationToken.None);
+        if (note is null) return;
+        note.Status = ThankYouStatus.Sent;
+        note.SentAt = now;
+        note.Version++;
     }
 
     /// <summary>Temporary failures go back to 待機 with a longer wait each time, until the last attempt; permanent ones are 失敗.</summary>

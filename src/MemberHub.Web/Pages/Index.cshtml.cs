@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MemberHub.Web.Pages;
 
-/// <summary>The front door: each role starts where its work is.</summary>
+/// <summary>The front door: each role starts where its work is (the office on ホーム, the treasurer at payments).</summary>
 public class IndexModel : PageModel
 {
     public IActionResult OnGet() =>
-        User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Treasurer)
-            ? Redirect("/Members")
-            : Redirect("/My");
+        User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Staff) ? Redirect("/FollowUp")
+        : User.IsInRole(Roles.Treasurer) ? Redirect("/Payments")
+        : Redirect("/My");
 }

@@ -27,7 +27,7 @@ public sealed class MemberBuilder
 
     private MemberBuilder(Action<Member> configure) => _configure = configure;
 
-    private MemberBuilder With(Action<Member> change)
+    public MemberBuilder With(Action<Member> change)
     {
         var copy = new MemberBuilder(m => { _configure(m); change(m); }) { _className = _className };
         copy._tags.AddRange(_tags);

@@ -50,5 +50,12 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // share one key: with all of them in the index as NULL, SQLite's planner would rather scan the table.
         b.HasIndex(m => m.UserId).IsUnique().HasFilter("\"UserId\" IS NOT NULL");
         b.HasIndex(m => m.Email);
+        b.Property(m => m.PhoneDigits).HasMaxLength(20);
+        b.Property(m => m.MobileDigits).HasMaxLength(20);
+        // Today's list and the caller lookup: partial where most members have no value, so NULLs do not fill the index.
+        b.HasIndex(m => m.BirthMonthDay).HasFilter("\"BirthMonthDay\" IS NOT NULL");
+        b.HasIndex(m => m.JoinedMonthDay);
+        b.HasIndex(m => m.PhoneDigits).HasFilter("\"PhoneDigits\" IS NOT NULL");
+        b.HasIndex(m => m.MobileDigits).HasFilter("\"MobileDigits\" IS NOT NULL");
     }
 }

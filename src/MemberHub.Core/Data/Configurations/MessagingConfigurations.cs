@@ -17,6 +17,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(m => m.LastError).HasMaxLength(2000);
         b.Property(m => m.MessageId).HasMaxLength(200);
         b.Property(m => m.ContactSummary).HasMaxLength(500);
+        b.Property(m => m.ListUnsubscribeUrl).HasMaxLength(1000);
         b.Property(m => m.CreatedByName).HasMaxLength(200);
         b.Property(m => m.Version).IsConcurrencyToken();
         b.HasIndex(m => new { m.Status, m.NextAttemptAt });

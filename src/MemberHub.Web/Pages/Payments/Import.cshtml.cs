@@ -49,7 +49,11 @@ public class ImportModel(ImportBankFileHandler handler) : PageModel
             State = failed;
             return Show();
         }
-        TempData["Flash"] = "銀行データを取り込みました。";
+        TempData["Flash"] = "銀行データを取り込みました。" + (result.AutoPosted is { } a
+            ? (a.Posted > 0 ? $"{a.Posted}件の入金を自動で消し込みました。" : "") +
+              (a.Cancelled > 0 ? $"取消通知により{a.Cancelled}件の入金を取り消しました。" : "") +
+              (a.CancellationsToDecide > 0 ? $"確認が必要な取消通知が{a.CancellationsToDecide}件あります。" : "")
+            : "");
         return Redirect($"/Payments/Imports/Details/{result.ImportId}");
     }
 

@@ -72,7 +72,11 @@ public sealed class BankImportState
     public BankImportPreview? Preview { get; init; }
 }
 
-public sealed record BankImportResult(long? ImportId, BankImportState? Failed);
+public sealed record BankImportResult(long? ImportId, BankImportState? Failed)
+{
+    /// <summary>What the automatic posting right after the import did (null when nothing was stored).</summary>
+    public Imports.AutoPostHandler.AutoPostResult? AutoPosted { get; init; }
+}
 
 /// <summary>
 /// 銀行データ取込: upload → (CSV: mapping) → preview → confirm. The file waits on the server under a random id
@@ -84,6 +88,7 @@ public sealed class ImportBankFileHandler(
     IOptions<DatabaseOptions> options,
     IAuditActor actor,
     TimeProvider clock,
+    Imports.AutoPostHandler autoPost,
     ILogger<ImportBankFileHandler> log)
 {
     public const long MaxBytes = ImportFileStore.MaxBytes;
@@ -228,7 +233,10 @@ public sealed class ImportBankFileHandler(
             });
         }
         _files.Delete(input.UploadId);
-        return new BankImportResult(import.Id, null);
+        // The lines are stored whatever happens next; what the matcher calls safe is posted in one batch.
+        db.ChangeTracker.Clear();
+        var posted = await autoPost.RunAsync(import.Id);
+        return new BankImportResult(import.Id, null) { AutoPosted = posted };
     }
 
     public static BankStatementLine ToEntity(BankFileLine l, long importId) => new()
@@ -250,6 +258,7 @@ public sealed class ImportBankFileHandler(
         IsMatchCandidate = l.IsMatchCandidate,
         BankImportId = importId,
         Status = l.IsMatchCandidate ? BankLineStatus.Unprocessed : BankLineStatus.NotApplicable,
+        CancelsLineKey = l.CancelsLineKey,
     };
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];

@@ -130,7 +130,7 @@ public abstract class BankImportTests(MemberHubFactory app)
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(BankImport) && a.EntityId == import.Id.ToString())));
 
         var details = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
-        Assert.Contains("1023 ﾔﾏﾀﾞ ﾀﾛｳ", details.QuerySelector("#lines")!.TextContent);
+        Assert.Contains("1023 ﾔﾏﾀﾞ ﾀﾛｳ", details.QuerySelector("#groups")!.TextContent);
     }
 
     [Fact]
@@ -419,23 +419,19 @@ public abstract class BankImportTests(MemberHubFactory app)
         var response = await ConfirmAsync(client, await UploadAsync(client, file, "proposals.txt"));
         var details = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
 
-        var rows = details.QuerySelectorAll("#lines tbody tr").ToList();
-        Assert.Equal(4, rows.Count);
-        var yamadaRow = rows.Single(r => r.TextContent.Contains("ﾔﾏﾀﾞ ﾀﾛｳ"));
-        Assert.Contains($"{yamada.MemberNumber} 山田 太郎", yamadaRow.QuerySelector(".proposal-member")!.TextContent);
-        Assert.Contains($"{invYamada.InvoiceNumber}：5,000円", yamadaRow.TextContent);
-        Assert.Contains("自動で消込可", yamadaRow.TextContent);
-        var kobayashiRow = rows.Single(r => r.TextContent.Contains("ｺﾊﾞﾔｼ ﾕｳｺ"));
-        Assert.Contains($"{kobayashi.MemberNumber} 小林 優子", kobayashiRow.TextContent);
-        Assert.Contains(invKobayashi.InvoiceNumber, kobayashiRow.TextContent);
-        var employerRow = rows.Single(r => r.TextContent.Contains("ｶ)ﾓﾘｼﾖｳｼﾞ"));
-        Assert.Contains($"{employer.MemberNumber} 森 一郎", employerRow.TextContent);
-        Assert.Contains(invEmployer.InvoiceNumber, employerRow.TextContent);
-        var strangerRow = rows.Single(r => r.TextContent.Contains("ﾀﾞﾚﾃﾞﾓﾅｲ"));
-        Assert.Contains("候補なし", strangerRow.TextContent);
-        Assert.Contains("照合の提案を表示するだけです", details.Body!.TextContent);
-        // Read-only: the page changed no invoice.
-        Assert.Equal(InvoiceStatus.Unpaid, await app.WithDbAsync(db => db.Invoices.Where(i => i.Id == invYamada.Id).Select(i => i.Status).SingleAsync()));
+        // The member number with the name and the exact amount: posted automatically right after the import.
+        var autoRow = details.QuerySelectorAll("#auto-lines tbody tr").Single(r => r.TextContent.Contains("ﾔﾏﾀﾞ ﾀﾛｳ"));
+        Assert.Contains($"{yamada.MemberNumber} 山田 太郎", autoRow.TextContent);
+        Assert.Contains($"{invYamada.InvoiceNumber}：5,000円", autoRow.TextContent);
+        Assert.Equal(InvoiceStatus.Paid, await app.WithDbAsync(db => db.Invoices.Where(i => i.Id == invYamada.Id).Select(i => i.Status).SingleAsync()));
+        // The name with the number, the remembered employer: suggestions or automatic, each with its member first.
+        var text = details.QuerySelector("#groups")!.TextContent;
+        Assert.Contains($"{kobayashi.MemberNumber} 小林 優子", text);
+        Assert.Contains(invKobayashi.InvoiceNumber, text);
+        Assert.Contains($"{employer.MemberNumber} 森 一郎", text);
+        Assert.Contains(invEmployer.InvoiceNumber, text);
+        var strangerRow = details.QuerySelectorAll("#unmatched-lines tbody tr").Single(r => r.TextContent.Contains("ﾀﾞﾚﾃﾞﾓﾅｲ"));
+        Assert.Contains("7,777円", strangerRow.TextContent);
 
         var list = await client.GetDocumentAsync("/Payments/Imports");
         Assert.Contains("proposals.txt", list.QuerySelector("#imports")!.TextContent);

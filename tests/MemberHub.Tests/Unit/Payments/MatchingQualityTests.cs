@@ -16,7 +16,8 @@ public class MatchingQualityTests
     {
         var data = SyntheticBank.Generate(seed, creditCount: 2_000, openInvoiceCount: 2_000);
 
-        var proposals = PaymentMatcher.Propose(data.Credits.Select(c => c.Credit).ToList(), data.Invoices, data.Aliases);
+        var proposals = PaymentMatcher.Propose(data.Credits.Select(c => c.Credit).ToList(), data.Invoices, data.Aliases,
+            MatchOptions.Default, data.Register);
         var s = MatchingStatistics.Compute(data, proposals);
 
         Assert.Equal(0, s.WrongAutomatic);

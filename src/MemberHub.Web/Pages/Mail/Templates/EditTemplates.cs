@@ -30,7 +30,8 @@ public sealed class TemplateFormValidator : AbstractValidator<TemplateForm>
 
     private static void Unknown(string? text, ValidationContext<TemplateForm> context, string where)
     {
-        var unknown = TemplateText.UnknownFields(text ?? "", DuesMergeFieldsQuery.Fields);
+        // Dues and thank-you templates share one form; their fields together are what any template may use.
+        var unknown = TemplateText.UnknownFields(text ?? "", DuesMergeFieldsQuery.Fields.Concat(MemberHub.Thanks.ThankYouTemplates.Fields));
         if (unknown.Count > 0)
             context.AddFailure($"{where}に使えない差し込み項目があります：{TemplateText.Describe(unknown)}。右の一覧にある項目を使ってください。");
     }
@@ -121,6 +122,14 @@ public sealed class MessageTemplatesHandler(MemberHubDbContext db, IValidator<Te
             ["団体名"] = string.IsNullOrEmpty(organisation) ? "NPO法人サンプル" : organisation,
             ["督促回数"] = "1",
             ["入金日"] = JapaneseFormat.Date(today),
+            ["入会日"] = JapaneseFormat.Date(new DateOnly(2015, 4, 1)),
+            ["退会日"] = JapaneseFormat.Date(today),
+            ["在籍期間"] = MemberHub.Thanks.ThankYouRules.MembershipSpan(new DateOnly(2015, 4, 1), today),
+            ["会費納入年度"] = "2015〜2025年度",
+            ["会費合計"] = new Yen(55_000).ToString(),
+            ["寄附合計"] = new Yen(30_000).ToString(),
+            ["ボランティア時間"] = "48時間",
+            ["貢献の内容"] = "・会費：2015〜2025年度（11年度分、合計55,000円）\n・ご寄附：合計30,000円\n・ボランティア活動：48時間",
         };
     }
 }
