@@ -149,7 +149,7 @@ public sealed class DailyPlacementRefresh(MemberStatsRefresher refresher, TimePr
     }
 }
 
-/// <summary>Runs <see cref="DailyPlacementRefresh"/> soon after start and then whenever the day in Japan has changed.</summary>
+/// <summary>Runs <see cref="DailyPlacementRefresh"/> soon after start and then whenever the day in Japan has changed, then prepares the dashboard's history.</summary>
 public sealed class DailyPlacementWorker(IServiceScopeFactory scopes, DailyPlacementRefresh daily, TimeProvider clock,
     ILogger<DailyPlacementWorker> log) : BackgroundService
 {
@@ -166,6 +166,7 @@ public sealed class DailyPlacementWorker(IServiceScopeFactory scopes, DailyPlace
                     await using var scope = scopes.CreateAsyncScope();
                     var n = await daily.RunAsync(scope.ServiceProvider.GetRequiredService<MemberHubDbContext>(), stoppingToken);
                     if (n > 0) log.LogInformation("Daily placement: {Count} member(s) placed again", n);
+                    await scope.ServiceProvider.GetRequiredService<MemberHub.Web.Pages.FollowUp.Dashboard.FollowUpDashboardQuery>().WarmAsync(stoppingToken);
                     lastRun = today;
                 }
                 await Task.Delay(TimeSpan.FromMinutes(30), clock, stoppingToken);

@@ -134,6 +134,31 @@ public abstract class FollowUpTests(MemberHubFactory app)
     }
 
     [Fact]
+    public async Task Attendance_of_an_event_still_to_come_is_not_recorded()
+    {
+        app.SkipIfUnavailable();
+        var member = await new MemberBuilder().CreateAsync(app);
+        var staff = await app.SignInAsAsync(Roles.Staff);
+        var created = await staff.Http.SubmitFormAsync("/FollowUp/Events/Edit", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "忘年会", ["Input.HeldOn"] = "2026/12/12",
+        }, "#event-form");
+        var eventUrl = created.Headers.Location!.OriginalString;
+        var eventId = long.Parse(eventUrl.Split('/')[^1]);
+        var doc = await staff.Http.GetDocumentAsync(eventUrl);
+        Assert.Null(doc.QuerySelector("#add-many-form"));
+        Assert.Contains("当日から記録できます", doc.Text("#future-note"));
+
+        var add = await staff.Http.PostAsync($"/FollowUp/Events/Attendance/{eventId}?handler=Add", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["memberId"] = member.Id.ToString(), ["__RequestVerificationToken"] = doc.AntiforgeryToken(),
+        }));
+        add.AssertRedirectTo(eventUrl);
+        Assert.Contains("当日から記録できます", (await staff.Http.GetDocumentAsync(eventUrl)).Text("#flash-error"));
+        Assert.False(await app.WithDbAsync(db => db.EventAttendances.AnyAsync(a => a.EventId == eventId)));
+    }
+
+    [Fact]
     public async Task An_event_without_a_title_or_date_is_refused_in_japanese()
     {
         app.SkipIfUnavailable();

@@ -158,6 +158,8 @@ public sealed class AttendanceHandler(MemberHubDbContext db, IAuditActor actor, 
         var e = await db.OrganisationEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct);
         if (e is null) return new(0, 0, ["イベントが見つかりません。"]);
         if (e.IsCancelled) return new(0, 0, ["取りやめたイベントには参加を記録できません。"]);
+        // Attendance is a contact on the day of the event: recorded beforehand it would be a contact in the future.
+        if (e.HeldOn > JapanTime.Today(clock)) return new(0, 0, ["参加はイベントの当日から記録できます。"]);
         var existing = await db.Members.Where(m => memberIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
         var already = await db.EventAttendances.Where(a => a.EventId == eventId && memberIds.Contains(a.MemberId)).Select(a => a.MemberId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
