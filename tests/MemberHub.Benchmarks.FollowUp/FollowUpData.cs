@@ -28,6 +28,13 @@ public static class FollowUpData
         if (await db.Payments.AnyAsync())
         {
             Console.WriteLine("The database already holds payments (--data of an earlier run): not seeding history again.");
+            // A database seeded before the classifier's rules changed is placed again once, as saving the rules would.
+            if (!await db.MemberStats.AnyAsync(s => s.Class == SupporterClass.Loyal))
+            {
+                var again = Stopwatch.StartNew();
+                await scope.ServiceProvider.GetRequiredService<MemberStatsRefresher>().RefreshAllAsync(db);
+                Console.WriteLine($"  placed everyone again with the current rules in {again.Elapsed.TotalSeconds:F1} s");
+            }
             return (TimeSpan.Zero, await db.Invoices.CountAsync(), await db.Payments.CountAsync(), await db.ContactRecords.CountAsync());
         }
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
