@@ -49,7 +49,10 @@ public abstract class ThankYouCreationTests(MemberHubFactory app)
         Assert.Equal(ThankYouStatus.Skipped, skipped.Status);
         Assert.Contains("希望されていない", skipped.Note);
         // Audited like every change to a member's data.
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ThankYouNote" && a.EntityId == note.Id.ToString())));
+        // The audit names the payment by its real id, not the temporary one it had while both were being inserted.
+        var paymentId = note.PaymentId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ThankYouNote" && a.EntityId == note.Id.ToString()
+            && a.Field == "PaymentId" && a.After == paymentId)));
     }
 
     [Fact]
