@@ -80,7 +80,20 @@ internal sealed class InvoiceBook
             }
             foreach (var m in _members.Values) Count(m.Id, m.Name.LooseKey);
             foreach (var r in register)
-                if (!_members.ContainsKey(r.MemberId)) Count(r.MemberId, PayerNameNormalizer.Parse(r.MemberNameKana).LooseKey);
+            {
+                if (_members.ContainsKey(r.MemberId)) continue;
+                // A member with nothing open is still a candidate (shown as 未納なし): the treasurer sees who paid
+                // and decides (a donation, a payment in advance, a refund) instead of searching for them.
+                var member = new Member(r.MemberId, PayerNameNormalizer.NumberKey(r.MemberNumber), PayerNameNormalizer.Parse(r.MemberNameKana), null);
+                _members.Add(member.Id, member);
+                if (member.NumberKey.Length > 0) Add(_byNumber, member.NumberKey, member);
+                if (member.Name.LooseKey.Length > 0)
+                {
+                    Add(_byName, member.Name.LooseKey, member);
+                    _registerNames[member.Name.LooseKey] = _registerNames.GetValueOrDefault(member.Name.LooseKey) + 1;
+                }
+                if (member.Name.FamilyKey.Length >= 2) Add(_byFamily, member.Name.FamilyKey, member);
+            }
             _registerSorted = _registerNames.Keys.Order(StringComparer.Ordinal).ToArray();
         }
 

@@ -157,7 +157,8 @@ public static class ReceiptLayout
             TextPainter.Draw(canvas, style, value, col[1] + 3f, y + h / 2 + 1.7f);
             y += h;
         }
-        Row("寄附者 氏名", r.Recipient.Name + (r.Recipient.ContactName is { Length: > 0 } c ? "　" + c : "") + "　" + r.Recipient.Honorific, s.Bold);
+        // The donor is the organisation, not its contact person, who is named only in the address block.
+        Row("寄附者 氏名", r.Recipient.Name + "　" + (r.Recipient.ContactName is { Length: > 0 } ? "御中" : r.Recipient.Honorific), s.Bold);
         Row("寄附者 住所", (r.Recipient.PostalCode is { Length: > 0 } pc ? "〒" + pc + "　" : "") + r.Recipient.Address, s.Body);
         Row("寄附金額", r.Amount.ToString(), s.Amount, 12f);
         if (r.Gifts.Count == 1)
@@ -168,9 +169,9 @@ public static class ReceiptLayout
         {
             TextPainter.Draw(canvas, s.Bold, "内訳（受領年月日・金額）", L, y);
             y += 2.5f;
-            // Two columns of gifts so a monthly donor's year fits on the page; three, closer, for a weekly one.
-            var columns = r.Gifts.Count > 24 ? 3 : 2;
-            var rowH = r.Gifts.Count > 24 ? 4.6f : 6f;
+            // Two columns of gifts so a monthly donor's year fits on the page; four, smaller, for a weekly one.
+            var columns = r.Gifts.Count > 24 ? 4 : 2;
+            var rowH = r.Gifts.Count > 24 ? 4.2f : 6f;
             var colW = (R - L - (columns - 1) * 2f) / columns;
             var perColumn = (r.Gifts.Count + columns - 1) / columns;
             var top = y;

@@ -98,6 +98,13 @@ public sealed class OutboxSender(
             await SettleAsync(message, new MailFailure(true, OutboxReasons.RefusesEmail), ct);
             return;
         }
+        if (!string.IsNullOrEmpty(message.ListUnsubscribeUrl) && message.MemberId is { } recipient
+            && await StoppedBulkMailAsync(recipient, message.RelatedId, ct))
+        {
+            // Unsubscribed between the mailing being queued and this message's turn: the wish wins.
+            await SettleAsync(message, new MailFailure(true, "配信停止のお申し出があったため、送信しませんでした。"), ct);
+            return;
+        }
         if (string.IsNullOrWhiteSpace(message.ToAddress))
         {
             await SettleAsync(message, new MailFailure(true, OutboxReasons.NoAddress), ct);
@@ -136,6 +143,14 @@ public sealed class OutboxSender(
         }
 
         await MarkSentAsync(message);
+    }
+
+    /// <summary>Bulk mail only: the member has since asked for no bulk mail, or stopped the list of the mailing (RelatedId).</summary>
+    private async Task<bool> StoppedBulkMailAsync(long memberId, long? mailingId, CancellationToken ct)
+    {
+        if (await db.Members.AnyAsync(m => m.Id == memberId && m.NoNewsletters, ct)) return true;
+        var listId = mailingId is { } id ? await db.Mailings.Where(m => m.Id == id).Select(m => m.MailingListId).SingleOrDefaultAsync(ct) : null;
+        return listId is { } l && await db.MailingListOptOuts.AnyAsync(o => o.MemberId == memberId && o.MailingListId == l, ct);
     }
 
     /// <summary>

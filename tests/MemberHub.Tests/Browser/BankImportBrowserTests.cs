@@ -1,39 +1,56 @@
 using MemberHub.Billing;
 using MemberHub.Common;
 using MemberHub.Identity;
+using MemberHub.Members;
 using MemberHub.Tests.Support;
 using MemberHub.Tests.Unit.Payments;
+using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
 namespace MemberHub.Tests.Browser;
 
-/// <summary>The treasurer's journey in Chromium: choose a Zengin file, check the preview, confirm, see the proposal.</summary>
+/// <summary>
+/// The treasurer's journey in Chromium: choose a Zengin statement, check the preview, confirm; the clear transfer is
+/// posted automatically, a suggestion is confirmed with the keyboard (j, j, Enter) and its invoice is paid.
+/// </summary>
 public class BankImportBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
-    [Fact]
-    public async Task The_treasurer_imports_a_Zengin_file_checks_the_preview_confirms_and_sees_the_proposed_member()
+    private Task<Invoice> InvoiceAsync(Member member, long amount, int sequence) => site.WithDbAsync(async db =>
     {
-        var member = await new MemberBuilder().Named("山田 太郎", "ヤマダ タロウ").CreateAsync(site);
-        var invoiceNumber = await site.WithDbAsync(async db =>
+        var invoice = new Invoice
         {
-            var invoice = new Invoice
-            {
-                InvoiceNumber = Invoice.FormatNumber(2026, 41), FiscalYear = 2026, SequenceNumber = 41,
-                MemberId = member.Id, MemberClassId = member.MemberClassId, IssuedOn = new DateOnly(2026, 4, 1), DueOn = new DateOnly(2026, 5, 31),
-                Status = InvoiceStatus.Unpaid, Subtotal = new Yen(5_000), Total = new Yen(5_000), RecipientName = member.Name,
-                CreatedAt = DateTime.UtcNow, CreatedByName = "テスト", Version = 1,
-            };
-            db.Invoices.Add(invoice);
-            await db.SaveChangesAsync();
-            return invoice.InvoiceNumber;
-        });
-        var file = Path.Combine(Path.GetTempPath(), $"furikomi-{Guid.NewGuid():N}.txt");
+            InvoiceNumber = Invoice.FormatNumber(2026, sequence), FiscalYear = 2026, SequenceNumber = sequence,
+            MemberId = member.Id, MemberClassId = member.MemberClassId, IssuedOn = new DateOnly(2026, 4, 1), DueOn = new DateOnly(2026, 5, 31),
+            Status = InvoiceStatus.Unpaid, Subtotal = new Yen(amount), Total = new Yen(amount), RecipientName = member.Name,
+            CreatedAt = DateTime.UtcNow, CreatedByName = "テスト", Version = 1,
+        };
+        db.Invoices.Add(invoice);
+        await db.SaveChangesAsync();
+        return invoice;
+    });
+
+    [Fact]
+    public async Task The_treasurer_imports_a_Zengin_file_confirms_a_suggestion_and_sees_the_invoice_paid()
+    {
+        var yamada = await new MemberBuilder().Named("山田 太郎", "ヤマダ タロウ").CreateAsync(site);
+        var suzuki = await new MemberBuilder().Named("鈴木 花子", "スズキ ハナコ").CreateAsync(site);
+        var namesake = await new MemberBuilder().Named("鈴木 花子", "すずき はなこ").CreateAsync(site);
+        var sato = await new MemberBuilder().Named("佐藤 誠", "サトウ マコト").CreateAsync(site);
+        var invYamada = await InvoiceAsync(yamada, 5_000, 41);
+        var invSuzuki = await InvoiceAsync(suzuki, 5_000, 42);
+        await InvoiceAsync(namesake, 3_000, 43);
+        await InvoiceAsync(sato, 5_000, 44);
+        var file = Path.Combine(Path.GetTempPath(), $"meisai-{Guid.NewGuid():N}.txt");
         await File.WriteAllBytesAsync(file, ZenginRecord.File("\r\n",
-            ZenginRecord.NoticeHeader(created: "081120", from: "081118", to: "081120"),
-            ZenginRecord.Notice(1, "081118", 5_000, $"{member.MemberNumber} ﾔﾏﾀﾞ ﾀﾛｳ"),
-            ZenginRecord.Notice(2, "081119", 3_000, "ﾀﾞﾚﾃﾞﾓﾅｲ ｼﾞﾛｳ"),
-            ZenginRecord.NoticeTrailer(2, 8_000),
-            ZenginRecord.End()));
+            ZenginRecord.StatementHeader("7654321", 100_000, created: "081120"),
+            ZenginRecord.StatementLine(1, "081118", true, "11", 5_000, $"{yamada.MemberNumber} ﾔﾏﾀﾞ ﾀﾛｳ"),
+            ZenginRecord.StatementLine(2, "081118", true, "11", 5_000, "ｽｽﾞｷ ﾊﾅｺ"),
+            ZenginRecord.StatementLine(3, "081119", true, "11", 4_560, "ｻﾄｳ ﾏｺﾄ"),
+            ZenginRecord.StatementLine(4, "081119", true, "11", 3_000, "ﾀﾞﾚﾃﾞﾓﾅｲ ｼﾞﾛｳ"),
+            ZenginRecord.StatementLine(5, "081120", false, "18", 440, description: "ﾌﾘｺﾐﾃｽｳﾘﾖｳ"),
+            ZenginRecord.StatementLine(6, "081120", false, "10", 20_000, description: "ATM"),
+            ZenginRecord.StatementTrailer(4, 17_560, 2, 20_440, 97_120, 6),
+            ZenginRecord.StatementEnd(9, 1)));
         var treasurer = await site.CreateUserAsync(Roles.Treasurer, displayName: "会計 佐々木");
         await using var tab = await site.OpenAsync();
         await tab.SignInAsync(treasurer.Email!);
@@ -45,18 +62,37 @@ public class BankImportBrowserTests(BrowserSite site) : IClassFixture<BrowserSit
         await tab.ScreenshotAsync("bank-import-upload");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "読み込む" }).ClickAsync();
 
-        await Expect(page.Locator("#credit-count")).ToHaveTextAsync("2件");
-        await Expect(page.Locator("#credit-total")).ToContainTextAsync("8,000円");
-        await Expect(page.Locator("#new-lines")).ToHaveTextAsync("2件");
+        await Expect(page.Locator("#credit-count")).ToHaveTextAsync("4件");
+        await Expect(page.Locator("#new-lines")).ToHaveTextAsync("6件");
         await tab.ScreenshotAsync("bank-import-preview");
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "新しい明細2件を取り込む" }).ClickAsync();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "新しい明細6件を取り込む" }).ClickAsync();
 
+        // The clear transfer was posted right after the import.
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Payments/Imports/Details/\\d+"));
-        var row = page.Locator("#lines tbody tr", new() { HasText = "ﾔﾏﾀﾞ ﾀﾛｳ" });
-        await Expect(row.Locator(".proposal-member")).ToContainTextAsync($"{member.MemberNumber} 山田 太郎");
-        await Expect(row).ToContainTextAsync($"{invoiceNumber}：5,000円");
-        await Expect(row).ToContainTextAsync("自動で消込可");
-        await tab.ScreenshotAsync("bank-import-details");
+        await Expect(page.Locator("#auto-lines tbody tr", new() { HasText = "ﾔﾏﾀﾞ ﾀﾛｳ" })).ToContainTextAsync($"{invYamada.InvoiceNumber}：5,000円");
+        await Expect(page.Locator("#other-lines tbody tr")).ToHaveCountAsync(2);
+        var suggestion = page.Locator("#suggested-lines tr.suggestion", new() { HasText = "ｽｽﾞｷ ﾊﾅｺ" });
+        await Expect(suggestion.Locator(".candidate.first")).ToContainTextAsync($"{suzuki.MemberNumber} 鈴木 花子");
+        await tab.ScreenshotAsync("reconcile-before");
+
+        // Keyboard: j moves to the next suggestion (the surest first), Enter confirms its first candidate.
+        var rows = page.Locator("#suggested-lines tr.suggestion");
+        var index = await rows.EvaluateAllAsync<int>("(rows) => rows.findIndex(r => r.textContent.includes('ｽｽﾞｷ ﾊﾅｺ'))");
+        for (var k = 0; k <= index; k++) await page.Keyboard.PressAsync("j");
+        await Expect(suggestion).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        var done = page.Locator("#done-lines tbody tr", new() { HasText = "ｽｽﾞｷ ﾊﾅｺ" });
+        await Expect(done).ToContainTextAsync($"{suzuki.MemberNumber} 鈴木 花子");
+        await Expect(done).ToContainTextAsync("確認済");
+        await Expect(page.Locator("#decision-message")).ToContainTextAsync("入金を記録しました");
+        await Expect(page.Locator("[data-count=done]")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#unmatched-lines tbody tr", new() { HasText = "ﾀﾞﾚﾃﾞﾓﾅｲ" })).ToHaveCountAsync(1);
+        await tab.ScreenshotAsync("reconcile-groups");
+
+        await page.GotoAsync($"/Dues/Invoices/Details/{invSuzuki.Id}");
+        await Expect(page.Locator("main")).ToContainTextAsync("入金済");
+        Assert.Equal(InvoiceStatus.Paid, await site.WithDbAsync(db => db.Invoices.Where(i => i.Id == invSuzuki.Id).Select(i => i.Status).SingleAsync()));
         tab.AssertNoBrowserErrors();
         File.Delete(file);
     }

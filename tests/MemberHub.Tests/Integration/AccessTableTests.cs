@@ -131,6 +131,14 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Dues/Documents/Progress"] = Office,
         ["/Dues/Documents/Download"] = Office,
 
+        // Follow-up: the office reads (the treasurer without personal notes); Admin and Staff act.
+        ["/FollowUp/Index"] = Office,
+        ["/FollowUp/Done"] = Editors,
+        ["/FollowUp/Caller"] = Office,
+        ["/FollowUp/CallRecord"] = Editors,
+        ["/FollowUp/Tasks/Index"] = Office,
+        ["/FollowUp/Tasks/Edit"] = Editors,
+        ["/FollowUp/Tasks/Change"] = Editors,
         // Follow-up: the office sees figures, rules and events; Admin sets the rules; Admin and Staff record.
         ["/FollowUp/Rules/Index"] = Office,
         ["/FollowUp/Rules/Edit"] = AdminOnly,

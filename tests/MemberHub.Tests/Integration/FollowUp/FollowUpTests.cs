@@ -98,7 +98,7 @@ public abstract class FollowUpTests(MemberHubFactory app)
         add.AssertRedirectTo(eventUrl);
         var withAttendees = await staff.Http.GetDocumentAsync(eventUrl);
         Assert.Equal("2", withAttendees.Text("#attendee-count"));
-        Assert.Contains("2名の参加を記録しました", withAttendees.Text("#flash"));
+        Assert.Contains("2名の参加を記録しました", withAttendees.Text("main .alert-success"));
 
         var record = await staff.Http.GetDocumentAsync($"/Members/Details/{member.Id}");
         Assert.Equal("1回", record.Text("#record-events"));

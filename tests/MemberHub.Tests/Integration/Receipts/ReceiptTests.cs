@@ -13,6 +13,7 @@ using MemberHub.Tests.Support;
 using MemberHub.Tests.Unit.Documents;
 using MemberHub.Thanks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MemberHub.Tests.Integration.Receipts;
 
@@ -138,6 +139,21 @@ public abstract class ReceiptTests(MemberHubFactory app)
         Assert.Contains("取り消されているため", afterUndo);
     }
 
+    [Fact]
+    public async Task Two_people_issuing_the_same_receipt_at_the_same_moment_get_one_receipt()
+    {
+        app.SkipIfUnavailable();
+        await CertifiedAsync(false);
+        var member = await new MemberBuilder().CreateAsync(app);
+        var posted = await app.PostAsync(CollectionTestKit.Cash(member.Id, new DateOnly(2026, 11, 2), 4_000));
+        var paymentId = posted.PaymentId!.Value;
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            app.WithServicesAsync(sp => sp.GetRequiredService<MemberHub.Web.Pages.Payments.Receipts.ReceiptBookHandler>().IssueForPaymentAsync(paymentId)))));
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+        Assert.Single(results.Select(r => r.ReceiptId).Distinct());
+        Assert.Single(await ReceiptsOfAsync(member.Id));
+    }
+
     private const string ReceiptMessagesReversed = "取り消された入金には領収書・証明書を発行できません";
 
     [Fact]
@@ -205,6 +221,11 @@ public abstract class ReceiptTests(MemberHubFactory app)
         Assert.Contains("特定非営利活動法人 みどりの森", text);
         Assert.Contains("寄附金控除", text);
         Assert.Contains(certificate.Number, (await treasurer.Http.GetDocumentAsync(memberPage)).QuerySelector("#member-receipts")!.TextContent);
+
+        // The payment page offers the same annual certificate: asking there returns the one already issued.
+        var julyPage = $"/Payments/Details/{july}";
+        (await treasurer.Http.SubmitFormAsync(julyPage, new Dictionary<string, string>(), "form[action*='handler=Annual']")).AssertRedirectTo(julyPage);
+        Assert.Single(await ReceiptsOfAsync(donor.Id));
 
         // A gift of 2026 is already in the annual certificate: no second certificate for it.
         var giftToken = (await treasurer.Http.GetDocumentAsync($"/Payments/Details/{july}")).AntiforgeryToken();

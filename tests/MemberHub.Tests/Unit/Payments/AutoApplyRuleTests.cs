@@ -126,4 +126,17 @@ public class AutoApplyRuleTests
         Assert.True(p.AutoApply);
         Assert.Equal(1023, p.Candidates[0].MemberId);
     }
+
+    [Fact]
+    public void A_member_of_the_register_with_nothing_open_is_proposed_but_never_applied()
+    {
+        var register = new[] { new RegisteredMember(7, "7", "ヤマダ タロウ") };
+
+        var p = Assert.Single(Propose([Credit("ﾔﾏﾀﾞ ﾀﾛｳ", 5000)], [Invoice(2, 2, "スズキ ハナコ")], register));
+
+        Assert.False(p.AutoApply);
+        Assert.Equal(7, p.Candidates[0].MemberId);
+        Assert.True((p.Candidates[0].Reasons & MatchReasons.NothingOpen) != 0);
+        Assert.Empty(p.Candidates[0].Allocations);
+    }
 }

@@ -109,4 +109,18 @@ public class ReceiptRulesTests
         Assert.Contains("寄附金控除", text);
         Assert.Contains("D2026-00001", text);
     }
+
+    [Fact]
+    public void A_weekly_donors_year_fits_on_one_page()
+    {
+        var gifts = Enumerable.Range(0, 52).Select(w => new Gift(w + 1, new DateOnly(2026, 1, 5).AddDays(7 * w), new Yen(1000))).ToList();
+        var print = new ReceiptPrint(ReceiptKind.DonationAnnual, "D2027-00004", new DateOnly(2027, 1, 15), false,
+            new RecipientPrint("株式会社 山田商事", "総務部 山田 花子", "様", "530-0001", "大阪府大阪市北区梅田3-1-1"), new Yen(52000), "ご寄附として", null, null, [], gifts, 2026,
+            "東京都認定第123号", new DateOnly(2023, 4, 1), null);
+        var path = SamplePrints.Render(b => b.AddPage(c => ReceiptLayout.Draw(c, b, print)));
+        File.Copy(path, Path.Combine(SamplePrints.OutputFolder, "certificate-weekly.pdf"), overwrite: true);
+        var text = SamplePrints.PageTexts(File.ReadAllBytes(path)).Single();
+        Assert.Contains("2026年12月28日", text);
+        Assert.Contains("52,000円", text);
+    }
 }

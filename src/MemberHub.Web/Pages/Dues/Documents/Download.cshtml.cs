@@ -17,6 +17,9 @@ public class DownloadModel(DocumentJobQuery query, IAuthorizationService authori
     {
         [DocumentJobKinds.RunInvoices] = AccessRules.Policies.Finance,
         [DocumentJobKinds.ReminderLetters] = AccessRules.Policies.Finance,
+        // Mailings' letters and address labels: the office that makes the mailings (addresses of many people).
+        [MemberHub.Web.Pages.FollowUp.Mailings.MailingDocumentKinds.Letters] = AccessRules.Policies.MemberEditing,
+        [MemberHub.Web.Pages.FollowUp.Mailings.MailingDocumentKinds.Labels] = AccessRules.Policies.MemberEditing,
         [MemberHub.Web.Pages.Mail.Thanks.ThankYouLettersProducer.JobKind] = AccessRules.Policies.Office,
         [MemberHub.Web.Pages.Payments.Receipts.AnnualCertificatesProducer.JobKind] = AccessRules.Policies.Finance,
     };

@@ -11,7 +11,11 @@ namespace MemberHub.Web.Pages.FollowUp.Dashboard;
 public sealed record BarSeries(string Name, string Color, IReadOnlyList<long> Values);
 
 /// <summary>A server-drawn bar chart: labels along the bottom, one or two series side by side.</summary>
-public sealed record BarChart(string Id, string Title, IReadOnlyList<string> Labels, IReadOnlyList<BarSeries> Series, bool Money = false, string Unit = "名");
+public sealed record BarChart(string Id, string Title, IReadOnlyList<string> Labels, IReadOnlyList<BarSeries> Series, bool Money = false, string Unit = "名")
+{
+    /// <summary>Half-width charts draw on a narrower canvas so their text stays readable when scaled down.</summary>
+    public int Width { get; init; } = 480;
+}
 
 public sealed record PrefectureCount(string Prefecture, long Count);
 
@@ -155,6 +159,6 @@ public sealed class FollowUpDashboardQuery(MemberHubDbContext db, TimeProvider c
         var months = Enumerable.Range(0, Months).Select(i => start.AddMonths(i)).ToList();
         return new BarChart("chart-payments", "月別の入金額", months.Select(m => m.Month == 1 || m == months[0] ? $"{m.Year % 100}年{m.Month}月" : $"{m.Month}月").ToList(),
             [new BarSeries("入金額", "#0d6efd", months.Select(m => days.Where(d => d.Day.Year == m.Year && d.Day.Month == m.Month).Sum(d => d.Amount)).ToList())],
-            Money: true, Unit: "円");
+            Money: true, Unit: "円") { Width = 900 };
     }
 }

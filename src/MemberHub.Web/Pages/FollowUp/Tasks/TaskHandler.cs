@@ -50,13 +50,12 @@ public sealed record TaskSaveResult(long? TaskId, TaskChange Outcome, IReadOnlyL
 public sealed class TaskHandler(MemberHubDbContext db, IValidator<TaskForm> validator, IAuditActor actor, TimeProvider clock)
 {
     /// <summary>Admin and Staff accounts that are active: the people a task can be given to.</summary>
-    public async Task<IReadOnlyList<StaffUser>> AssigneesAsync() =>
-        await db.UserRoles
-            .Join(db.Roles.Where(r => r.Name == Roles.Admin || r.Name == Roles.Staff), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
-            .Distinct()
-            .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => new StaffUser(u.Id, u.DisplayName))
-            .OrderBy(u => u.Name)
-            .ToListAsync();
+    public async Task<IReadOnlyList<StaffUser>> AssigneesAsync()
+    {
+        var office = db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Admin || r.Name == Roles.Staff))).Select(ur => ur.UserId);
+        return await db.Users.Where(u => u.IsActive && office.Contains(u.Id)).OrderBy(u => u.DisplayName)
+            .Select(u => new StaffUser(u.Id, u.DisplayName)).ToListAsync();
+    }
 
     /// <summary>A new task's form: for a member, or from a contact record (its member, its follow-up date, its summary).</summary>
     public async Task<TaskForm?> BlankAsync(long? memberId, long? contactId)

@@ -94,7 +94,7 @@ public sealed class ReconcileLinesHandler(
     public async Task<DecisionResult> ConfirmManyAsync(long importId, IReadOnlyList<long> lineIds, CancellationToken ct = default)
     {
         if (lineIds.Count == 0) return DecisionResult.Refused("確定する明細を選んでください。");
-        var lines = await db.BankStatementLines
+        var lines = await db.BankStatementLines.AsNoTracking()
             .Where(l => l.BankImportId == importId && lineIds.Contains(l.Id) && l.IsMatchCandidate && l.Status == BankLineStatus.Unprocessed)
             .OrderBy(l => l.BookedOn).ThenBy(l => l.LineNumber).ToListAsync(ct);
         if (lines.Count == 0) return DecisionResult.Refused(StaleMessage);
@@ -105,11 +105,14 @@ public sealed class ReconcileLinesHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var requests = chosen.Select(x => ToPost(x.First, x.Second.Candidates[0].MemberId,
             x.Second.Candidates[0].Allocations.Select(a => new InvoiceShare(a.InvoiceId, new Yen(a.Amount))).ToList(), AllocationKind.Donation)).ToList();
+        var remembered = new HashSet<(string, long)>();
         var result = await posting.PostManyAsync(requests, (index, _) =>
         {
             var (line, proposal) = chosen[index];
+            Track(db, line);
             Decide(line, BankLineStatus.Confirmed, now, actor.UserName, null);
-            Remember(line, proposal.Candidates[0].MemberId, now);
+            var member = proposal.Candidates[0].MemberId;
+            if (remembered.Add((PayerNameNormalizer.ForMatching(line.PayerName), member))) Remember(line, member, now);
         }, ct);
         if (result.Posted.Count == 0)
             return DecisionResult.Refused(result.Refused.Values.SelectMany(e => e).FirstOrDefault() ?? StaleMessage);
@@ -178,6 +181,12 @@ public sealed class ReconcileLinesHandler(
     private PaymentToPost ToPost(BankStatementLine line, long? memberId, IReadOnlyList<InvoiceShare> shares, AllocationKind restAs) =>
         new(memberId, line.BookedOn, line.Credit, PaymentMethod.BankTransfer, line.PayerName, null, shares, restAs, BankLineId: line.Id);
 
+    /// <summary>A line loaded before a batch began is tracked again (the batch empties the change tracker between its saves).</summary>
+    internal static void Track(MemberHubDbContext db, BankStatementLine line)
+    {
+        if (db.Entry(line).State == EntityState.Detached) db.BankStatementLines.Attach(line);
+    }
+
     internal static void Decide(BankStatementLine line, BankLineStatus status, DateTime now, string? by, string? note)
     {
         line.Status = status;
@@ -244,22 +253,26 @@ public sealed class AutoPostHandler(MemberHubDbContext db, PaymentPostingHandler
     public async Task<AutoPostResult> RunAsync(long importId, CancellationToken ct = default)
     {
         var cancelled = await ApplyCancellationsAsync(importId, ct);
-        var lines = await db.BankStatementLines
+        var lines = await db.BankStatementLines.AsNoTracking()
             .Where(l => l.BankImportId == importId && l.IsMatchCandidate && l.Status == BankLineStatus.Unprocessed)
             .OrderBy(l => l.BookedOn).ThenBy(l => l.LineNumber).ToListAsync(ct);
         if (lines.Count == 0) return new AutoPostResult(0, cancelled.Done, cancelled.ToDecide);
         var matching = await inputs.LoadAsync(ct);
         var proposals = matching.Propose(lines);
         var chosen = lines.Zip(proposals).Where(x => x.Second.AutoApply && x.Second.Candidates.Count > 0).ToList();
-        // Nothing else of these lines changes: keep the change tracker to what is saved.
-        foreach (var line in lines.Except(chosen.Select(c => c.First))) db.Entry(line).State = EntityState.Detached;
+        // The batch tracks each line again right before the save of its chunk.
+        db.ChangeTracker.Clear();
         var now = clock.GetUtcNow().UtcDateTime;
         var requests = chosen.Select(x => new PaymentToPost(x.Second.Candidates[0].MemberId, x.First.BookedOn, x.First.Credit,
             PaymentMethod.BankTransfer, x.First.PayerName, null,
             x.Second.Candidates[0].Allocations.Select(a => new InvoiceShare(a.InvoiceId, new Yen(a.Amount))).ToList(),
             BankLineId: x.First.Id)).ToList();
         var result = await posting.PostManyAsync(requests,
-            (index, _) => ReconcileLinesHandler.Decide(chosen[index].First, BankLineStatus.AutoApplied, now, null, null), ct);
+            (index, _) =>
+            {
+                ReconcileLinesHandler.Track(db, chosen[index].First);
+                ReconcileLinesHandler.Decide(chosen[index].First, BankLineStatus.AutoApplied, now, null, null);
+            }, ct);
         return new AutoPostResult(result.Posted.Count, cancelled.Done, cancelled.ToDecide);
     }
 

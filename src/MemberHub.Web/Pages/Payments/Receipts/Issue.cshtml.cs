@@ -40,7 +40,6 @@ public class IssueModel(ReceiptBookHandler book) : PageModel
             return Page();
         }
         TempData["Flash"] = $"{what}を発行しました。PDFを開いて印刷またはお送りください。";
-        TempData["ReceiptId"] = result.ReceiptId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return LocalRedirect(back);
     }
 }

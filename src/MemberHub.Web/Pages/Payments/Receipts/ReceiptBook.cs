@@ -66,7 +66,8 @@ public sealed class ReceiptBookHandler(MemberHubDbContext db, IAuditActor actor,
         if (Refusal(payment) is { } refused) return ReceiptResult.Refused(refused);
         var live = await LiveAsync(ReceiptKind.Payment, paymentId, ct);
         if (live is not null) return ReceiptResult.Issued(live.Id);
-        return await AddAsync(new IssuedReceipt { Kind = ReceiptKind.Payment, MemberId = payment.MemberId!.Value, PaymentId = payment.Id, Amount = payment.Amount }, ct);
+        return await AddAsync(new IssuedReceipt { Kind = ReceiptKind.Payment, MemberId = payment.MemberId!.Value, PaymentId = payment.Id, Amount = payment.Amount },
+            async c => (await LiveAsync(ReceiptKind.Payment, paymentId, c))?.Id, ct);
     }
 
     public async Task<ReceiptResult> IssueForGiftAsync(long paymentId, CancellationToken ct = default)
@@ -88,7 +89,8 @@ public sealed class ReceiptBookHandler(MemberHubDbContext db, IAuditActor actor,
         // One gift, one certificate: a donor holding both could claim the deduction twice.
         if (annual is not null)
             return ReceiptResult.Refused($"この寄附は{year}年分の年間の寄附金受領証明書（{ReceiptNumbers.BaseOf(annual)}）に含まれています。個別の証明書が必要な場合は、年間の証明書を無効にしてから発行してください。");
-        return await AddAsync(new IssuedReceipt { Kind = ReceiptKind.DonationGift, MemberId = donor.MemberId, PaymentId = payment.Id, Amount = amount }, ct);
+        return await AddAsync(new IssuedReceipt { Kind = ReceiptKind.DonationGift, MemberId = donor.MemberId, PaymentId = payment.Id, Amount = amount },
+            async c => (await LiveAsync(ReceiptKind.DonationGift, paymentId, c))?.Id, ct);
     }
 
     public async Task<ReceiptResult> IssueAnnualAsync(long memberId, int year, CancellationToken ct = default)
@@ -97,15 +99,15 @@ public sealed class ReceiptBookHandler(MemberHubDbContext db, IAuditActor actor,
         if (year < 2000 || year > JapanTime.Today(clock).Year) return ReceiptResult.Refused("年を正しく選んでください。");
         var donor = await DonorAsync(memberId, ct);
         if (donor is null) return ReceiptResult.Refused("会員が見つかりません。");
-        var live = await db.IssuedReceipts.AsNoTracking()
-            .Where(r => r.Kind == ReceiptKind.DonationAnnual && r.MemberId == memberId && r.CalendarYear == year && r.VoidedAt == null)
-            .OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
-        if (live is not null) return ReceiptResult.Issued(live.Id);
+        Task<long?> LiveAnnualAsync(CancellationToken c) => db.IssuedReceipts.AsNoTracking()
+            .Where(r => r.Kind == ReceiptKind.DonationAnnual && r.MemberId == memberId && r.CalendarYear == year && r.VoidedAt == null && !r.IsReissue)
+            .OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(c);
+        if (await LiveAnnualAsync(ct) is { } live) return ReceiptResult.Issued(live);
         if (donor.Address is null) return ReceiptResult.Refused(ReceiptMessages.NoAddress);
         var (gifts, _) = await AnnualGiftsAsync(memberId, year, ct);
         var total = DonationLedger.Total(gifts);
         if (total.Value <= 0) return ReceiptResult.Refused($"{year}年に受領した寄附（取消分を除く）で、まだ証明書を発行していないものはありません。");
-        return await AddAsync(new IssuedReceipt { Kind = ReceiptKind.DonationAnnual, MemberId = memberId, CalendarYear = year, Amount = total }, ct);
+        return await AddAsync(new IssuedReceipt { Kind = ReceiptKind.DonationAnnual, MemberId = memberId, CalendarYear = year, Amount = total }, LiveAnnualAsync, ct);
     }
 
     /// <summary>再発行: a new sheet of a receipt that is still valid (the first was lost), with the same number and the copy count.</summary>
@@ -123,7 +125,7 @@ public sealed class ReceiptBookHandler(MemberHubDbContext db, IAuditActor actor,
             Number = ReceiptNumbers.Reissue(baseNumber, sheets + 1), Kind = original.Kind, MemberId = original.MemberId,
             PaymentId = original.PaymentId, CalendarYear = original.CalendarYear, Amount = original.Amount, IsReissue = true,
         };
-        return await AddAsync(copy, ct);
+        return await AddAsync(copy, null, ct);
     }
 
     /// <summary>無効: the receipt and every sheet of it stay in the book with the reason; a new one can then be issued.</summary>
@@ -214,17 +216,27 @@ public sealed class ReceiptBookHandler(MemberHubDbContext db, IAuditActor actor,
         db.IssuedReceipts.AsNoTracking().Where(r => r.Kind == kind && r.PaymentId == paymentId && r.VoidedAt == null && !r.IsReissue)
             .OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
 
-    /// <summary>Numbers the receipt (a new number unless it is a reissue) and saves it, both or neither.</summary>
-    private async Task<ReceiptResult> AddAsync(IssuedReceipt receipt, CancellationToken ct)
+    /// <summary>
+    /// Numbers the receipt (a new number unless it is a reissue) and saves it, both or neither. Taking the number
+    /// locks the year's sequence row until commit, so two people pressing 発行 for the same payment at the same
+    /// moment are serialised here: the second finds the first's receipt (<paramref name="existing"/>) and returns it.
+    /// </summary>
+    private async Task<ReceiptResult> AddAsync(IssuedReceipt receipt, Func<CancellationToken, Task<long?>>? existing, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = JapanTime.Today(clock);
+        if (!receipt.IsReissue) await EnsureSequenceAsync(ReceiptNumbers.SequenceName(receipt.Kind, today.Year), ct);
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             if (!receipt.IsReissue)
             {
                 var seq = await SequenceAllocator.ReserveAsync(db, ReceiptNumbers.SequenceName(receipt.Kind, today.Year), 1, _ => Task.FromResult(1L), ct);
+                if (existing is not null && await existing(ct) is { } already)
+                {
+                    if (own is not null) await own.RollbackAsync(ct);
+                    return ReceiptResult.Issued(already);
+                }
                 receipt.Number = ReceiptNumbers.Format(receipt.Kind, today.Year, seq);
             }
             receipt.IssuedOn = today;
@@ -238,6 +250,26 @@ public sealed class ReceiptBookHandler(MemberHubDbContext db, IAuditActor actor,
         finally
         {
             if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// The year's first receipt creates its sequence row. Two first receipts at once would both insert it, and a failed
+    /// insert aborts a PostgreSQL transaction, so the row is made before the numbering transaction, where losing
+    /// that race is harmless.
+    /// </summary>
+    private async Task EnsureSequenceAsync(string name, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null || await db.NumberSequences.AnyAsync(s => s.Name == name, ct)) return;
+        var row = new NumberSequence { Name = name, NextValue = 1 };
+        db.NumberSequences.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(row).State = EntityState.Detached;
         }
     }
 
@@ -273,6 +305,14 @@ public sealed class ReceiptBookHandler(MemberHubDbContext db, IAuditActor actor,
             .Join(db.Payments, a => a.PaymentId, p => p.Id, (a, p) => new { MemberId = a.MemberId!.Value, p.Id, p.ReversesPaymentId, p.ReceivedOn, a.Amount })
             .Where(x => x.ReceivedOn >= from && x.ReceivedOn <= to)
             .ToListAsync(ct);
+        // Gifts with a certificate of their own are not in the annual one (see AnnualGiftsAsync).
+        var paymentIds = rows.Select(r => r.ReversesPaymentId ?? r.Id).Distinct().ToList();
+        var certifiedGifts = new HashSet<long>();
+        foreach (var chunk in paymentIds.Chunk(500))
+            certifiedGifts.UnionWith(await db.IssuedReceipts.AsNoTracking()
+                .Where(r => r.Kind == ReceiptKind.DonationGift && r.VoidedAt == null && !r.IsReissue && r.PaymentId != null && chunk.Contains(r.PaymentId.Value))
+                .Select(r => r.PaymentId!.Value).ToListAsync(ct));
+        rows = rows.Where(r => !certifiedGifts.Contains(r.ReversesPaymentId ?? r.Id)).ToList();
         var totals = rows.GroupBy(r => r.MemberId)
             .Select(g => (MemberId: g.Key, Total: DonationLedger.Total(DonationLedger.Gifts(g.Select(r => new DonationLedgerRow(r.Id, r.ReversesPaymentId, r.ReceivedOn, r.Amount))))))
             .Where(t => t.Total.Value > 0).ToList();

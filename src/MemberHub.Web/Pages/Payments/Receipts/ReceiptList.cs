@@ -18,7 +18,8 @@ public sealed record ReceiptRow(
 
 /// <summary>What the receipt parts of the payment and member pages show.</summary>
 public sealed record PaymentReceiptsView(
-    long PaymentId, bool CanIssue, bool Reversed, bool IsReversal, bool HasMember, Yen Donation, bool Certified, IReadOnlyList<ReceiptRow> Receipts)
+    long PaymentId, bool CanIssue, bool Reversed, bool IsReversal, bool HasMember, Yen Donation, bool Certified, IReadOnlyList<ReceiptRow> Receipts,
+    long? MemberId = null, int Year = 0)
 {
     public bool HasLivePaymentReceipt => Receipts.Any(r => r.Kind == ReceiptKind.Payment && !r.IsVoided);
     public bool HasLiveGiftCertificate => Receipts.Any(r => r.Kind == ReceiptKind.DonationGift && !r.IsVoided);
@@ -74,13 +75,14 @@ public sealed class ReceiptListQuery(MemberHubDbContext db, TimeProvider clock)
     public async Task<PaymentReceiptsView?> ForPaymentAsync(long paymentId, bool canIssue, CancellationToken ct = default)
     {
         var p = await db.Payments.AsNoTracking().Where(x => x.Id == paymentId)
-            .Select(x => new { x.Id, x.MemberId, x.ReversedByPaymentId, x.ReversesPaymentId }).SingleOrDefaultAsync(ct);
+            .Select(x => new { x.Id, x.MemberId, x.ReversedByPaymentId, x.ReversesPaymentId, x.ReceivedOn }).SingleOrDefaultAsync(ct);
         if (p is null) return null;
         var donations = await db.PaymentAllocations.AsNoTracking()
             .Where(a => a.PaymentId == paymentId && a.Kind == AllocationKind.Donation && a.MemberId == p.MemberId)
             .Select(a => a.Amount).ToListAsync(ct);
         return new PaymentReceiptsView(p.Id, canIssue, p.ReversedByPaymentId is not null, p.ReversesPaymentId is not null, p.MemberId is not null,
-            donations.Aggregate(Yen.Zero, (s, a) => s + a), await CertifiedAsync(ct), await ListAsync(null, null, paymentId: paymentId, ct: ct));
+            donations.Aggregate(Yen.Zero, (s, a) => s + a), await CertifiedAsync(ct), await ListAsync(null, null, paymentId: paymentId, ct: ct),
+            p.MemberId, p.ReceivedOn.Year);
     }
 
     public async Task<MemberReceiptsView> ForMemberAsync(long memberId, bool canIssue, CancellationToken ct = default)
