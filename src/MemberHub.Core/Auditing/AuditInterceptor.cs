@@ -192,7 +192,8 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                     Action = action,
                     Field = field.Length == 0 ? null : field,
                     Before = before,
-                    After = after,
+                    // A new row's foreign keys to other new rows held temporary values when captured; they are real now.
+                    After = action == AuditActions.Create && field.Length > 0 ? Format(entry.Property(field).CurrentValue) : after,
                 });
             }
         }

@@ -20,11 +20,13 @@ public class ThanksBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
     public async Task Staff_preview_and_send_thank_yous_in_a_batch()
     {
         var i = 0;
+        Member? first = null;
         foreach (var (name, kana, email) in People)
         {
             var builder = new MemberBuilder().Named(name, kana);
             if (!email) builder = builder.WithEmail("");
             var member = await builder.CreateAsync(site);
+            first ??= member;
             var amount = 5_000 + 1_000 * (i % 3);
             var invoice = await site.InvoiceAsync(member, 2026, amount);
             var extra = i % 2 == 0 ? 3_000 : 0;
@@ -53,5 +55,10 @@ public class ThanksBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         await page.Locator("#thanks-table tbody tr", new() { HasText = "岡田 陽子" }).First.GetByText("プレビュー").ClickAsync();
         await Expect(page.Locator("#thanks-preview")).ToContainTextAsync("印刷イメージ");
         await tab.ScreenshotAsync("thanks-letters");
+
+        await page.GotoAsync($"/Members/Details/{first!.Id}");
+        await Expect(page.Locator("#member-thanks")).ToContainTextAsync("送信待ち");
+        await page.Locator("#member-thanks").ScrollIntoViewIfNeededAsync();
+        await tab.ScreenshotAsync("thanks-member-history");
     }
 }

@@ -49,7 +49,10 @@ public abstract class ThankYouCreationTests(MemberHubFactory app)
         Assert.Equal(ThankYouStatus.Skipped, skipped.Status);
         Assert.Contains("希望されていない", skipped.Note);
         // Audited like every change to a member's data.
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ThankYouNote" && a.EntityId == note.Id.ToString())));
+        // The audit names the payment by its real id, not the temporary one it had while both were being inserted.
+        var paymentId = note.PaymentId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ThankYouNote" && a.EntityId == note.Id.ToString()
+            && a.Field == "PaymentId" && a.After == paymentId)));
     }
 
     [Fact]
@@ -91,14 +94,14 @@ public abstract class ThankYouCreationTests(MemberHubFactory app)
     }
 
     [Fact]
-    public async Task Ten_thousand_payments_in_one_save_each_get_their_note()
+    public async Task A_batch_of_payments_in_one_save_each_get_their_note()
     {
         app.SkipIfUnavailable();
         var member = await new MemberBuilder().CreateAsync(app);
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        // 600: past the 500 rows at which queries are chunked and the audit rows go through the bulk writer.
         var ids = await app.WithDbAsync(async db =>
         {
-            var payments = Enumerable.Range(0, 10_000).Select(i => new Payment
+            var payments = Enumerable.Range(0, 600).Select(i => new Payment
             {
                 MemberId = member.Id, ReceivedOn = new DateOnly(2026, 11, 1), Amount = new Yen(1_000 + i), Method = PaymentMethod.BankTransfer,
                 CreatedAt = new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc), CreatedByName = "一括",
@@ -108,14 +111,10 @@ public abstract class ThankYouCreationTests(MemberHubFactory app)
             await db.SaveChangesAsync();
             return payments.Select(p => p.Id).ToHashSet();
         });
-        var elapsed = started.Elapsed;
         var notes = await NotesAsync(member.Id);
-        Assert.Equal(10_000, notes.Count);
+        Assert.Equal(600, notes.Count);
         Assert.True(notes.All(n => n.PaymentId is { } id && ids.Contains(id)));
-        Assert.Equal(10_000, notes.Select(n => n.PaymentId).Distinct().Count());
-        // No bound on the time here (the shared test machine's load varies tenfold); the figure is kept for the record.
-        await File.AppendAllTextAsync(Path.Combine(Screenshots.Folder, "thanks-batch-timing.txt"),
-            $"{DateTime.UtcNow:O} {app.Kind}: 10,000 payments with their notes saved in {elapsed.TotalSeconds:0.0} s\n", TestContext.Current.CancellationToken);
+        Assert.Equal(600, notes.Select(n => n.PaymentId).Distinct().Count());
     }
 }
 
