@@ -213,6 +213,14 @@ public abstract class ReconciliationTests(MemberHubFactory app)
         Assert.Contains($"{second.MemberNumber} {second.Name}", firstCandidate);
         Assert.Contains(next.InvoiceNumber, firstCandidate);
         Assert.Contains("記憶した振込人", firstCandidate);
+
+        // Undoing the first confirmation (it was the wrong member after all) forgets the payer it taught, so the next
+        // import cannot post to that member on the strength of a mistake.
+        var page3 = await client.GetDocumentAsync(url);
+        var undone = await PostAsync(client, page3, $"#line-{line.Id} form.undo-form", new() { ["reason"] = "別の会員でした" });
+        Assert.Contains("取り消し", undone.QuerySelector("#decision-message")!.TextContent);
+        Assert.False(await app.WithDbAsync(db => db.PayerAliases.AnyAsync(a => a.MemberId == second.Id)));
+        Assert.Equal(InvoiceStatus.Unpaid, await StatusAsync(invSecond));
     }
 
     [Fact]

@@ -133,6 +133,7 @@ public sealed class ReconcileLinesHandler(
         var payment = await db.Payments.AsNoTracking()
             .Where(p => p.BankLineId == lineId && p.ReversesPaymentId == null && p.ReversedByPaymentId == null)
             .Select(p => (long?)p.Id).SingleOrDefaultAsync(ct);
+        var taught = await TaughtAliasAsync(line, payment, ct);
         line.Status = BankLineStatus.Unprocessed;
         line.DecidedAt = null;
         line.DecidedByName = null;
@@ -143,11 +144,14 @@ public sealed class ReconcileLinesHandler(
             await db.SaveChangesAsync(ct);
             return DecisionResult.Done("明細を未処理に戻しました。");
         }
-        // The line's new status is saved with the reversal, in ReverseAsync's transaction.
+        // The line's new status (and the payer this confirmation taught, now forgotten) are saved with the reversal,
+        // in ReverseAsync's transaction.
+        if (taught is not null) db.PayerAliases.Remove(taught);
         var reversed = await posting.ReverseAsync(payment.Value, reason, ct);
         if (!reversed.Succeeded)
         {
             await db.Entry(line).ReloadAsync(ct);
+            if (taught is not null) db.Entry(taught).State = EntityState.Unchanged;
             return DecisionResult.Refused(reversed.Errors[0]);
         }
         return DecisionResult.Done("入金を取り消し、明細を未処理に戻しました。請求書の入金額と状態も元に戻りました。");
@@ -213,6 +217,20 @@ public sealed class ReconcileLinesHandler(
         };
         db.PayerAliases.Add(alias);
         return alias;
+    }
+
+    /// <summary>
+    /// The payer a person's confirmation of this line taught (remembered at the moment of the decision, not before):
+    /// undoing a wrong confirmation must not leave the wrong member remembered, or the next import would post to them.
+    /// </summary>
+    private async Task<PayerAlias?> TaughtAliasAsync(BankStatementLine line, long? paymentId, CancellationToken ct)
+    {
+        if (line.Status != BankLineStatus.Confirmed || line.DecidedAt is not { } decidedAt || paymentId is null) return null;
+        var memberId = await db.Payments.Where(p => p.Id == paymentId).Select(p => p.MemberId).SingleAsync(ct);
+        if (memberId is null) return null;
+        var key = PayerNameNormalizer.ForMatching(line.PayerName);
+        return await db.PayerAliases.SingleOrDefaultAsync(a => a.PayerKey == key && a.MemberId == memberId
+            && a.Source == PayerAliasSource.Reconciliation && a.CreatedAt >= decidedAt, ct);
     }
 
     private void Forget(PayerAlias? alias)
