@@ -87,13 +87,23 @@ public sealed class FollowUpDashboardQuery(MemberHubDbContext db, TimeProvider c
         await CachedHistoryAsync(JapanTime.Today(clock), rules.DormantAfterMonths, ct);
     }
 
-    // Month-end counts of the past do not change within a day; the figures at the top of the page are live.
-    private async Task<History> CachedHistoryAsync(DateOnly today, int dormantAfterMonths, CancellationToken ct) =>
-        await cache.GetOrCreateAsync(("followup-dashboard-history", today, dormantAfterMonths), async e =>
+    // Month-end counts of the past do not change within a day; the figures at the top of the page are live. The key
+    // also carries a fingerprint of the facts (newest member, payment, contact and attendance, number who left), read
+    // from primary keys and indexes, so members imported or payments posted since show at once instead of hours later.
+    private async Task<History> CachedHistoryAsync(DateOnly today, int dormantAfterMonths, CancellationToken ct)
+    {
+        var fingerprint = string.Join(":",
+            await db.Members.MaxAsync(m => (long?)m.Id, ct) ?? 0,
+            await db.Members.CountAsync(m => m.Status == MemberStatus.Withdrawn || m.Status == MemberStatus.Deceased, ct),
+            await db.Payments.MaxAsync(p => (long?)p.Id, ct) ?? 0,
+            await db.ContactRecords.MaxAsync(c => (long?)c.Id, ct) ?? 0,
+            await db.EventAttendances.MaxAsync(a => (long?)a.Id, ct) ?? 0);
+        return await cache.GetOrCreateAsync(("followup-dashboard-history", today, dormantAfterMonths, fingerprint), async e =>
         {
             e.AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(2);
             return await ComputeHistoryAsync(today, dormantAfterMonths, ct);
         }) ?? throw new InvalidOperationException("no dashboard history");
+    }
 
     public sealed record History(BarChart Joins, BarChart Dormant);
     private sealed record TouchRow(long MemberId, DateOnly On);
