@@ -4,6 +4,7 @@ using System.Text.Json;
 using MemberHub.Common;
 using MemberHub.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MemberHub.FollowUp;
 
@@ -78,13 +79,13 @@ public sealed class MemberStatsRefresher(TimeProvider clock) : IMemberStatsRefre
         var service = await db.Database.SqlQueryRaw<LastDateRow>(serviceSql).ToListAsync(ct);
         var members = await db.Members.Where(m => ids.Contains(m.Id))
             .Select(m => new MemberRow(m.Id, m.JoinedOn, m.KeepMailingWhenDormant)).ToListAsync(ct);
-        var existing = await db.MemberStats.Where(s => ids.Contains(s.MemberId)).ToDictionaryAsync(s => s.MemberId, ct);
 
         var paymentsBy = payments.ToLookup(p => p.MemberId);
         var contactsBy = contacts.ToDictionary(c => c.MemberId);
         var eventsBy = events.ToDictionary(c => c.MemberId);
         var serviceBy = service.ToDictionary(c => c.MemberId);
         var now = clock.GetUtcNow().UtcDateTime;
+        var rows = new List<MemberStats>(members.Count);
 
         foreach (var m in members)
         {
@@ -95,26 +96,92 @@ public sealed class MemberStatsRefresher(TimeProvider clock) : IMemberStatsRefre
                 lastContact, m.JoinedOn, m.KeepMailingWhenDormant);
             var placement = SupporterClassifier.Classify(history, rules, today);
 
-            if (!existing.TryGetValue(m.MemberId, out var stats))
+            rows.Add(new MemberStats
             {
-                stats = new MemberStats { MemberId = m.MemberId };
-                db.MemberStats.Add(stats);
-            }
-            stats.DuesTotal = new Yen(paymentsBy[m.MemberId].Sum(p => p.Dues));
-            stats.DonationTotal = new Yen(paymentsBy[m.MemberId].Sum(p => p.Donation));
-            stats.PaymentCount = own.Count;
-            stats.FirstPaymentOn = own.Count == 0 ? null : own[0].ReceivedOn;
-            stats.LastPaymentOn = own.Count == 0 ? null : own[^1].ReceivedOn;
-            stats.LastContactOn = lastContact;
-            stats.EventCount = (int)(eventsBy.GetValueOrDefault(m.MemberId)?.Count ?? 0);
-            stats.VolunteerMinutes = (int)(serviceBy.GetValueOrDefault(m.MemberId)?.Total ?? 0);
-            stats.Class = placement.Class;
-            stats.Stage = placement.Stage;
-            stats.Dormancy = placement.Dormancy;
-            stats.ClassifiedOn = today;
-            stats.UpdatedAt = now;
+                MemberId = m.MemberId,
+                DuesTotal = new Yen(paymentsBy[m.MemberId].Sum(p => p.Dues)),
+                DonationTotal = new Yen(paymentsBy[m.MemberId].Sum(p => p.Donation)),
+                PaymentCount = own.Count,
+                FirstPaymentOn = own.Count == 0 ? null : own[0].ReceivedOn,
+                LastPaymentOn = own.Count == 0 ? null : own[^1].ReceivedOn,
+                LastContactOn = lastContact,
+                EventCount = (int)(eventsBy.GetValueOrDefault(m.MemberId)?.Count ?? 0),
+                VolunteerMinutes = (int)(serviceBy.GetValueOrDefault(m.MemberId)?.Total ?? 0),
+                Class = placement.Class,
+                Stage = placement.Stage,
+                Dormancy = placement.Dormancy,
+                ClassifiedOn = today,
+                UpdatedAt = now,
+            });
         }
-        await db.SaveChangesAsync(ct);
+        await UpsertAsync(db, rows, ct);
+    }
+
+    private const string UpsertSql = """
+        INSERT INTO "MemberStats" ("MemberId", "DuesTotal", "DonationTotal", "PaymentCount", "FirstPaymentOn", "LastPaymentOn",
+            "LastContactOn", "EventCount", "VolunteerMinutes", "Class", "Stage", "Dormancy", "ClassifiedOn", "UpdatedAt")
+        VALUES (@id, @dues, @donation, @count, @first, @last, @contact, @events, @minutes, @class, @stage, @dormancy, @on, @at)
+        ON CONFLICT ("MemberId") DO UPDATE SET "DuesTotal" = excluded."DuesTotal", "DonationTotal" = excluded."DonationTotal",
+            "PaymentCount" = excluded."PaymentCount", "FirstPaymentOn" = excluded."FirstPaymentOn", "LastPaymentOn" = excluded."LastPaymentOn",
+            "LastContactOn" = excluded."LastContactOn", "EventCount" = excluded."EventCount", "VolunteerMinutes" = excluded."VolunteerMinutes",
+            "Class" = excluded."Class", "Stage" = excluded."Stage", "Dormancy" = excluded."Dormancy",
+            "ClassifiedOn" = excluded."ClassifiedOn", "UpdatedAt" = excluded."UpdatedAt"
+        """;
+
+    /// <summary>
+    /// Writes the rows with one prepared upsert (SQLite and PostgreSQL both know ON CONFLICT … excluded), in the caller's
+    /// transaction. Derived data, not audited: going through EF's change tracker cost more than the rest of a batch posting
+    /// (a nested SaveChanges per 500 members that scanned everything the batch had tracked).
+    /// </summary>
+    private static async Task UpsertAsync(MemberHubDbContext db, List<MemberStats> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = UpsertSql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            System.Data.Common.DbParameter Add(string name)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                command.Parameters.Add(p);
+                return p;
+            }
+            var id = Add("@id"); var dues = Add("@dues"); var donation = Add("@donation"); var count = Add("@count");
+            var first = Add("@first"); var last = Add("@last"); var contact = Add("@contact"); var events = Add("@events");
+            var minutes = Add("@minutes"); var cls = Add("@class"); var stage = Add("@stage"); var dormancy = Add("@dormancy");
+            var on = Add("@on"); var at = Add("@at");
+            foreach (var r in rows)
+            {
+                id.Value = r.MemberId;
+                dues.Value = r.DuesTotal.Value;
+                donation.Value = r.DonationTotal.Value;
+                count.Value = r.PaymentCount;
+                first.Value = (object?)r.FirstPaymentOn ?? DBNull.Value;
+                last.Value = (object?)r.LastPaymentOn ?? DBNull.Value;
+                contact.Value = (object?)r.LastContactOn ?? DBNull.Value;
+                events.Value = r.EventCount;
+                minutes.Value = r.VolunteerMinutes;
+                cls.Value = (int)r.Class;
+                stage.Value = (int)r.Stage;
+                dormancy.Value = (int)r.Dormancy;
+                on.Value = r.ClassifiedOn;
+                at.Value = r.UpdatedAt;
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+        // Rows the context tracks from an earlier read would otherwise answer later queries with the old figures.
+        var written = rows.Select(r => r.MemberId).ToHashSet();
+        foreach (var entry in db.ChangeTracker.Entries<MemberStats>().Where(e => written.Contains(e.Entity.MemberId)).ToList())
+            entry.State = EntityState.Detached;
     }
 
     private static DateOnly? Latest(params DateOnly?[] dates) => dates.Where(d => d is not null).DefaultIfEmpty(null).Max();
