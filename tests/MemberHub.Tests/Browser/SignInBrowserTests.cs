@@ -116,14 +116,29 @@ public class SignInBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         var page = tab.Page;
         await page.GotoAsync("/Account/Login");
 
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
         var cdp = await tab.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("DOM.enable");
         await cdp.SendAsync("CSS.enable");
-        var document = await cdp.SendAsync("DOM.getDocument");
-        var root = document!.Value.GetProperty("root").GetProperty("nodeId").GetInt32();
-        var found = await cdp.SendAsync("DOM.querySelector", new Dictionary<string, object> { ["nodeId"] = root, ["selector"] = "main a[href='/Account/ForgotPassword']" });
-        var node = found!.Value.GetProperty("nodeId").GetInt32();
-        var fonts = await cdp.SendAsync("CSS.getPlatformFontsForNode", new Dictionary<string, object> { ["nodeId"] = node });
+        System.Text.Json.JsonElement? fonts = null;
+        // A node id is valid only until the document changes (scripts still settling after load invalidate it with
+        // "Could not find node"): ask for the document again and retry a few times.
+        for (var attempt = 1; fonts is null; attempt++)
+        {
+            try
+            {
+                var document = await cdp.SendAsync("DOM.getDocument");
+                var root = document!.Value.GetProperty("root").GetProperty("nodeId").GetInt32();
+                var found = await cdp.SendAsync("DOM.querySelector", new Dictionary<string, object> { ["nodeId"] = root, ["selector"] = "main a[href='/Account/ForgotPassword']" });
+                var node = found!.Value.GetProperty("nodeId").GetInt32();
+                fonts = await cdp.SendAsync("CSS.getPlatformFontsForNode", new Dictionary<string, object> { ["nodeId"] = node });
+            }
+            catch (PlaywrightException e) when (attempt < 5 && e.Message.Contains("Could not find node", StringComparison.Ordinal))
+            {
+                await page.WaitForTimeoutAsync(200);
+            }
+        }
         var used = fonts!.Value.GetProperty("fonts").EnumerateArray()
             .Select(f => (Family: f.GetProperty("familyName").GetString() ?? "", Glyphs: f.GetProperty("glyphCount").GetInt32()))
             .ToList();
