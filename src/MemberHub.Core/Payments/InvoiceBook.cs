@@ -277,6 +277,9 @@ internal sealed class InvoiceBook
             foreach (var m in mates) _touched.Add(m.Id);
     }
 
+    /// <summary>What is still due on an open invoice after the reservations so far (0 if unknown).</summary>
+    public long Remaining(long invoiceId) => _remaining.GetValueOrDefault(invoiceId);
+
     /// <summary>Something of this member's (or their household's) was reserved in this batch.</summary>
     public bool IsTouched(long memberId) => _touched.Contains(memberId);
 

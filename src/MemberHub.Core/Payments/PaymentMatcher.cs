@@ -75,8 +75,39 @@ public static class PaymentMatcher
 
         // First pass against what is open before this batch: which credits are clear enough to apply?
         var initial = new MatchProposal[credits.Count];
+        var claims = new int[credits.Count];
         for (var i = 0; i < credits.Count; i++)
-            initial[i] = Evaluate(credits[i], payers[i], book, options, context);
+            initial[i] = Evaluate(credits[i], payers[i], book, options, context, out claims[i]);
+
+        // Two transfers in one file that both claim the same invoice, together for more than is due (the member's own
+        // transfer and one from a relative whose name happens to be another member's, or a remembered payer who now
+        // pays for someone else): which of them pays it is for a person to decide, so neither is applied automatically,
+        // unless one names the member's number and the others do not. A line repeated word for word is one claim: it
+        // is the same payer (the repeat finds the invoice paid when it is reserved).
+        var claimants = new Dictionary<long, List<int>>();
+        var seenText = new HashSet<(long Invoice, string Text, long Amount)>();
+        for (var i = 0; i < credits.Count; i++)
+            if (claims[i] > 0)
+                foreach (var a in initial[i].Candidates[0].Allocations)
+                    if (seenText.Add((a.InvoiceId, payers[i].Raw, credits[i].Amount)))
+                        (claimants.TryGetValue(a.InvoiceId, out var list) ? list : claimants[a.InvoiceId] = []).Add(i);
+        var contested = new HashSet<int>();
+        for (var i = 0; i < credits.Count; i++)
+        {
+            if (!initial[i].AutoApply) continue;
+            foreach (var a in initial[i].Candidates[0].Allocations)
+            {
+                if (!claimants.TryGetValue(a.InvoiceId, out var rivals) || rivals.Count < 2) continue;
+                var total = rivals.Sum(j => initial[j].Candidates[0].Allocations.Where(x => x.InvoiceId == a.InvoiceId).Sum(x => x.Amount));
+                if (total <= book.Remaining(a.InvoiceId)) continue;
+                if (rivals.Any(j => j != i && claims[j] >= claims[i]))
+                {
+                    contested.Add(i);
+                    initial[i] = Contested(initial[i]);
+                    break;
+                }
+            }
+        }
 
         // Reserve in that order: clear credits first (file order), then the rest (file order). A proposal whose
         // members nothing has been reserved from since stays as it was.
@@ -88,6 +119,7 @@ public static class PaymentMatcher
                 var proposal = initial[i].Candidates.Any(c => book.IsTouched(c.MemberId))
                     ? Evaluate(credits[i], payers[i], book, options, context)
                     : initial[i];
+                if (contested.Contains(i) && proposal.AutoApply) proposal = Contested(proposal);
                 if (proposal.Candidates.Count > 0)
                     foreach (var a in proposal.Candidates[0].Allocations)
                         book.Reserve(a.InvoiceId, a.Amount);
@@ -95,6 +127,12 @@ public static class PaymentMatcher
             }
         return proposals;
     }
+
+    private static MatchProposal Contested(MatchProposal p) => p with
+    {
+        AutoApply = false,
+        Candidates = [p.Candidates[0] with { Reasons = p.Candidates[0].Reasons | MatchReasons.ContestedInBatch }, .. p.Candidates.Skip(1)],
+    };
 
     private sealed class Evidence(Member member)
     {
@@ -109,7 +147,12 @@ public static class PaymentMatcher
 
     private sealed record BatchContext(Dictionary<string, int> NamesInBatch);
 
-    private static MatchProposal Evaluate(BankCredit credit, PayerName payer, InvoiceBook book, MatchOptions options, BatchContext context)
+    private static MatchProposal Evaluate(BankCredit credit, PayerName payer, InvoiceBook book, MatchOptions options, BatchContext context) =>
+        Evaluate(credit, payer, book, options, context, out _);
+
+    /// <param name="claim">How firmly the transfer claims the first candidate's invoices (<see cref="ClaimStrength"/>).</param>
+    private static MatchProposal Evaluate(BankCredit credit, PayerName payer, InvoiceBook book, MatchOptions options, BatchContext context,
+        out int claim)
     {
         var evidence = new Dictionary<long, Evidence>();
         Evidence For(Member m)
@@ -193,6 +236,7 @@ public static class PaymentMatcher
                 Candidate = candidates[0].Candidate with { Reasons = candidates[0].Candidate.Reasons | MatchReasons.ConflictingEvidence },
             };
 
+        claim = candidates.Count > 0 ? ClaimStrength(candidates[0].Evidence, candidates[0].Candidate) : 0;
         return new MatchProposal(credit.Id,
             candidates.Take(options.MaxCandidates).Select(c => c.Candidate).ToList(), auto);
     }
@@ -271,6 +315,24 @@ public static class PaymentMatcher
         if (branch.Length == 0 && payer.WithoutBranch.Contains(member.LooseKey))
             branch = payer.LooseKey[member.LooseKey.Length..];
         return branch.Length > 0 && branch != member.Branch;
+    }
+
+    private const MatchReasons PaysAsBilled = MatchReasons.ExactOneInvoice | MatchReasons.ExactAllInvoices |
+                                              MatchReasons.ExactOldestInvoices | MatchReasons.ExactHousehold | MatchReasons.FeeDeducted;
+
+    /// <summary>
+    /// How firmly a transfer claims its first candidate's invoices: 0 not at all (a family name, an amount that does
+    /// not pay them as billed, evidence pointing elsewhere), 1 by name (the name, a close spelling, a remembered payer),
+    /// 2 by a number the name agrees with.
+    /// </summary>
+    private static int ClaimStrength(Evidence e, MatchCandidate candidate)
+    {
+        if ((candidate.Reasons & PaysAsBilled) == 0 || candidate.Allocations.Count == 0 ||
+            (candidate.Reasons & MatchReasons.ConflictingEvidence) != 0) return 0;
+        var r = e.Reasons;
+        if ((r & (MatchReasons.MemberNumber | MatchReasons.InvoiceNumber)) != 0 && (r & NameAgrees) != 0) return 2;
+        if ((r & (MatchReasons.FullName | MatchReasons.RememberedPayer)) != 0) return 1;
+        return (r & MatchReasons.SimilarName) != 0 && e.Similarity >= 0.7 ? 1 : 0;
     }
 
     /// <summary>Nothing but the name says who: no number, no remembered payer.</summary>

@@ -68,6 +68,8 @@ public enum MatchReasons
     SharedName = 1 << 6,
     /// <summary>The payer name belongs to another member more than to this one (a number typo, a payer for someone else).</summary>
     ConflictingEvidence = 1 << 7,
+    /// <summary>Other transfers in the same file claim the same invoice (the member's own and a relative's, say): together more than is due.</summary>
+    ContestedInBatch = 1 << 8,
 
     /// <summary>The amount is exactly one open invoice.</summary>
     ExactOneInvoice = 1 << 10,

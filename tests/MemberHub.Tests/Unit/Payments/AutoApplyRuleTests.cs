@@ -139,4 +139,61 @@ public class AutoApplyRuleTests
         Assert.True((p.Candidates[0].Reasons & MatchReasons.NothingOpen) != 0);
         Assert.Empty(p.Candidates[0].Allocations);
     }
+
+    [Fact]
+    public void Two_transfers_claiming_one_invoice_by_name_are_both_left_for_a_person()
+    {
+        // A spouse named like another member (マツモト ミキ, 5,000円 open) pays for マツモト ヒロノリ, and マツモト ミキ's own
+        // transfer (fee deducted, her furigana typed without the サ) is in the same file: which one pays her invoice?
+        var invoices = new[] { Invoice(1, 1, "マツモト ミキ"), Invoice(2, 2, "マツモト ヒロノリ") };
+        var register = new[] { new RegisteredMember(1, "1", "マツモト ミキ"), new RegisteredMember(2, "2", "マツモト ヒロノリ") };
+
+        var proposals = Propose([Credit("ﾏﾂﾓﾄ ﾐｷ", 5000, "spouse"), Credit("ﾏﾂﾓﾄ ﾐｻｷ", 4780, "own")], invoices, register);
+
+        Assert.All(proposals, p => Assert.False(p.AutoApply));
+        Assert.Equal(1, proposals[0].Candidates[0].MemberId);
+        Assert.True((proposals[0].Candidates[0].Reasons & MatchReasons.ContestedInBatch) != 0);
+    }
+
+    [Fact]
+    public void A_remembered_payer_is_not_applied_when_the_member_pays_the_same_invoice_in_the_same_file()
+    {
+        var invoices = new[] { Invoice(1, 1, "ツチヤ ヨシコ"), Invoice(2, 2, "ツチヤ リョウホ") };
+
+        var proposals = Propose([Credit("ﾂﾁﾔ ﾐｷ", 5000, "remembered"), Credit("ﾂﾁﾔ ﾖｼｺ", 5000, "own")], invoices, null,
+            new PayerAlias("ﾂﾁﾔ ﾐｷ", 1));
+
+        Assert.All(proposals, p => Assert.False(p.AutoApply));
+    }
+
+    [Fact]
+    public void A_transfer_with_the_member_number_wins_over_a_name_alone_for_the_same_invoice()
+    {
+        var invoices = new[] { Invoice(1, 31915, "パシフィックファーム"), Invoice(2, 2, "ヤマダ タロウ") };
+
+        var proposals = Propose([Credit("31915 ﾊﾟｼﾌｲﾂｸﾌｱ-ﾑ(ﾄｸﾋ)", 5000, "numbered"), Credit("ｼﾔ)ﾊﾟｼﾌｲﾂｸﾌｱ-ﾑ", 5000, "name")], invoices);
+
+        Assert.True(proposals[0].AutoApply);
+        Assert.False(proposals[1].AutoApply);
+    }
+
+    [Fact]
+    public void Two_transfers_for_two_open_invoices_of_one_member_are_not_a_contest()
+    {
+        // Arrears and this year in two transfers: together they pay no more than is due.
+        var invoices = new[] { Invoice(1, 1, "ヤマダ タロウ"), Invoice(2, 1, "ヤマダ タロウ", 6000) };
+
+        var proposals = Propose([Credit("1 ﾔﾏﾀﾞ ﾀﾛｳ", 5000, "a"), Credit("1 ﾔﾏﾀﾞ ﾀﾛｳ", 6000, "b")], invoices);
+
+        Assert.All(proposals, p => Assert.True(p.AutoApply));
+    }
+
+    [Fact]
+    public void A_line_repeated_word_for_word_does_not_stop_the_first_one()
+    {
+        var proposals = Propose([Credit("1 ﾔﾏﾀﾞ ﾀﾛｳ", 5000, "a"), Credit("1 ﾔﾏﾀﾞ ﾀﾛｳ", 5000, "b")], [Invoice(1, 1, "ヤマダ タロウ")]);
+
+        Assert.True(proposals[0].AutoApply);
+        Assert.False(proposals[1].AutoApply);
+    }
 }

@@ -167,6 +167,7 @@ public static class ReasonLabels
         (MatchReasons.FamilyName, "姓が一致"),
         (MatchReasons.SimilarName, "似た氏名"),
         (MatchReasons.ConflictingEvidence, "別の会員の可能性"),
+        (MatchReasons.ContestedInBatch, "同じ請求への振込が他にも"),
         (MatchReasons.ExactOneInvoice, "請求額と一致"),
         (MatchReasons.ExactAllInvoices, "未納全額と一致"),
         (MatchReasons.ExactOldestInvoices, "古い未納分と一致"),
