@@ -94,12 +94,12 @@ if (options.GetValueOrDefault("show", 0) == 1)
                           $"first={Name(first?.MemberId)} {first?.Reasons} n={p.Candidates.Count}");
         foreach (var other in p.Candidates.Skip(1))
             Console.WriteLine($"        also {Name(other.MemberId)} {other.Reasons} {other.Score}");
-        if (Environment.GetEnvironmentVariable("SHOW_CONTEST") == "1" && first is not null && (first.Reasons & MatchReasons.ContestedInBatch) != 0)
+        if (first is not null && (first.Reasons & MatchReasons.ContestedInBatch) != 0)
         {
             var hh = data.Invoices.Where(i => i.MemberId == first.MemberId).Select(i => i.HouseholdId).FirstOrDefault();
             var mates = data.Invoices.Where(i => i.MemberId == first.MemberId || hh != null && i.HouseholdId == hh).Select(i => i.MemberId).ToHashSet();
             foreach (var (oc, op) in data.Credits.Zip(proposals).Where(x => !ReferenceEquals(x.First, c) && (x.Second.Candidates.Any(k => mates.Contains(k.MemberId)) || mates.Contains(x.First.TrueMemberId ?? 0))))
-                Console.WriteLine($"        contest: {oc.Scenario} {oc.Credit.Amount} [{oc.Credit.PayerName}] truth={Name(oc.TrueMemberId)} {op.Candidates[0].Reasons}");
+                Console.WriteLine($"        same member or household: {oc.Scenario} {oc.Credit.Amount} [{oc.Credit.PayerName}] truth={Name(oc.TrueMemberId)} {op.Candidates[0].Reasons}");
         }
         // For a wrong posting: what else in the file pays the member it went to.
         if (wrong)

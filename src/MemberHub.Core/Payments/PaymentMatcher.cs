@@ -317,8 +317,12 @@ public static class PaymentMatcher
         return branch.Length > 0 && branch != member.Branch;
     }
 
+    /// <summary>The amount pays the invoices as billed: exactly, less a fee, or with something extra (dues and a donation).</summary>
     private const MatchReasons PaysAsBilled = MatchReasons.ExactOneInvoice | MatchReasons.ExactAllInvoices |
-                                              MatchReasons.ExactOldestInvoices | MatchReasons.ExactHousehold | MatchReasons.FeeDeducted;
+                                              MatchReasons.ExactOldestInvoices | MatchReasons.ExactHousehold | MatchReasons.FeeDeducted |
+                                              MatchReasons.Surplus;
+
+    private const MatchReasons PaysExactly = PaysAsBilled & ~MatchReasons.Surplus;
 
     /// <summary>
     /// How firmly a transfer claims its first candidate's invoices: 0 not at all (a family name, an amount that does
@@ -332,7 +336,8 @@ public static class PaymentMatcher
         var r = e.Reasons;
         if ((r & (MatchReasons.MemberNumber | MatchReasons.InvoiceNumber)) != 0 && (r & NameAgrees) != 0) return 2;
         if ((r & (MatchReasons.FullName | MatchReasons.RememberedPayer)) != 0) return 1;
-        return (r & MatchReasons.SimilarName) != 0 && e.Similarity >= 0.7 ? 1 : 0;
+        // A close spelling claims only what it pays exactly (or less a fee): a similar name sending more is someone else.
+        return (r & MatchReasons.SimilarName) != 0 && e.Similarity >= 0.7 && (candidate.Reasons & PaysExactly) != 0 ? 1 : 0;
     }
 
     /// <summary>Nothing but the name says who: no number, no remembered payer.</summary>

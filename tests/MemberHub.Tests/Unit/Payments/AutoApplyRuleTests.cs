@@ -196,4 +196,16 @@ public class AutoApplyRuleTests
         Assert.True(proposals[0].AutoApply);
         Assert.False(proposals[1].AutoApply);
     }
+
+    [Fact]
+    public void The_members_own_transfer_with_a_donation_also_claims_the_invoice()
+    {
+        // The company pays its dues and a donation (13,000円); an employer of the same name pays 10,000円 for someone.
+        var invoices = new[] { Invoice(1, 1, "ワカバホケン トウキョウシテン", 10000), Invoice(2, 2, "ジョウノ フミシ", 10000) };
+
+        var proposals = Propose([Credit("ｼﾔ)ﾜｶﾊﾞﾎｹﾝ", 10000, "employer"), Credit("ﾜｶﾊﾞﾎｹﾝ(ｶ)ﾄｳｷﾖｳｼﾃﾝ", 13000, "own")], invoices);
+
+        Assert.Equal(1, proposals[0].Candidates[0].MemberId);
+        Assert.False(proposals[0].AutoApply);
+    }
 }
