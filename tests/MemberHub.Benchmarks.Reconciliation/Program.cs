@@ -133,7 +133,7 @@ public static class ReconciliationBenchmark
             var stats = await db.MemberStats.CountAsync(s => s.PaymentCount > 0);
             Console.WriteLine($"Database: {payments:N0} payments, {stats:N0} members with a payment count, invoices paid more than their total: {over}");
         }
-        Directory.Delete(dataFolder, recursive: true);
+        if (options.GetValueOrDefault("keep", 0) == 0) Directory.Delete(dataFolder, recursive: true);
         return 0;
 
         static async Task<(double Preview, double Confirm, double Propose, int NewLines, ReconciliationView? Details, int AutoPosted)> RunImportAsync(

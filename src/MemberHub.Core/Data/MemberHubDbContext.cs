@@ -101,17 +101,30 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IM
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefreshDerivedColumns();
-        // Thank-you notes for new payments and withdrawals, skipped ones for reversals: in this save, or not at all.
-        var thanks = await ThanksOnSave.PrepareAsync(this, cancellationToken);
+        // Changes are detected once, here. The hooks below, the audit interceptor and EF itself each read the change
+        // tracker, and with automatic detection every one of them would scan every tracked entity again: a fifth of the
+        // time of a bank import's batch of 1,000 payments. Whatever a hook changes on a tracked entity it detects itself.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return await SaveWithStatsAsync(acceptAllChangesOnSuccess, cancellationToken);
+            RefreshDerivedColumns();
+            // Thank-you notes for new payments and withdrawals, skipped ones for reversals: in this save, or not at all.
+            var thanks = await ThanksOnSave.PrepareAsync(this, cancellationToken);
+            try
+            {
+                return await SaveWithStatsAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch
+            {
+                thanks?.Undo();
+                throw;
+            }
         }
-        catch
+        finally
         {
-            thanks?.Undo();
-            throw;
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 
@@ -180,7 +193,10 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IM
     {
         foreach (var entry in ChangeTracker.Entries<Member>())
             if (entry.State is EntityState.Added or EntityState.Modified)
+            {
                 entry.Entity.RefreshSearchText();
+                entry.DetectChanges();
+            }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

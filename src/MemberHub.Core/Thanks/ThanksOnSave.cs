@@ -161,7 +161,9 @@ public static class ThanksOnSave
             n.Status = ThankYouStatus.Skipped;
             n.Note = ThankYouRules.ReversedNote;
             n.Version++;
-            modified.Add(db.Entry(n));
+            var noteEntry = db.Entry(n);
+            noteEntry.DetectChanges();   // the save runs with automatic change detection off
+            modified.Add(noteEntry);
         }
         foreach (var chunk in mailIds.Chunk(Chunk))
         {
@@ -173,7 +175,9 @@ public static class ThanksOnSave
                 m.Status = OutboxStatus.Failed;
                 m.LastError = "入金が取り消されたため、お礼のメールの送信を取り消しました。";
                 m.Version++;
-                modified.Add(db.Entry(m));
+                var mailEntry = db.Entry(m);
+                mailEntry.DetectChanges();
+                modified.Add(mailEntry);
             }
         }
     }

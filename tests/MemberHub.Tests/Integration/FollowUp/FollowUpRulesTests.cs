@@ -48,11 +48,11 @@ public class FollowUpRulesTests(MemberHubFactory app) : IClassFixture<MemberHubF
         saved.AssertRedirectTo("/FollowUp/Rules");
 
         // The worker places everyone again; the page says when it is done.
-        for (var i = 0; i < 100 && await DormancyAsync(member.Id) != Dormancy.Dormant; i++) await Task.Delay(100);
+        for (var i = 0; i < 300 && await DormancyAsync(member.Id) != Dormancy.Dormant; i++) await Task.Delay(100);
         Assert.Equal(Dormancy.Dormant, await DormancyAsync(member.Id));
         var page = await admin.Http.GetDocumentAsync("/FollowUp/Rules");
         Assert.Contains("6か月", page.Text("#rules"));
-        for (var i = 0; i < 50 && page.QuerySelector("#reclass-done") is null; i++)
+        for (var i = 0; i < 300 && page.QuerySelector("#reclass-done") is null; i++)
         {
             await Task.Delay(100);
             page = await admin.Http.GetDocumentAsync("/FollowUp/Rules");
@@ -63,7 +63,7 @@ public class FollowUpRulesTests(MemberHubFactory app) : IClassFixture<MemberHubF
         // Back to the defaults for the other test of this site.
         (await admin.Http.SubmitFormAsync("/FollowUp/Rules/Edit", new Dictionary<string, string> { ["Input.DormantAfterMonths"] = "12" }, "#rules-form"))
             .AssertRedirectTo("/FollowUp/Rules");
-        for (var i = 0; i < 100 && await DormancyAsync(member.Id) != Dormancy.Active; i++) await Task.Delay(100);
+        for (var i = 0; i < 300 && await DormancyAsync(member.Id) != Dormancy.Active; i++) await Task.Delay(100);
     }
 
     [Fact]
