@@ -215,11 +215,11 @@ public sealed class ImportBankFileHandler(
         {
             db.BankImports.Add(import);
             await db.SaveChangesAsync();
-            db.BankStatementLines.AddRange(fresh.Select(l => ToEntity(l, import.Id)));
-            await db.SaveChangesAsync();
+            // The lines are not audited (the import is, with its counts), so they go in without the change tracker.
+            await EntityBulkInsert.InsertAsync(db, fresh.Select(l => ToEntity(l, import.Id)).ToList());
             await tx.CommitAsync();
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             await tx.RollbackAsync();
             db.ChangeTracker.Clear();

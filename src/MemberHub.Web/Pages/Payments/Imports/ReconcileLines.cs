@@ -285,13 +285,36 @@ public sealed class AutoPostHandler(MemberHubDbContext db, PaymentPostingHandler
             PaymentMethod.BankTransfer, x.First.PayerName, null,
             x.Second.Candidates[0].Allocations.Select(a => new InvoiceShare(a.InvoiceId, new Yen(a.Amount))).ToList(),
             BankLineId: x.First.Id)).ToList();
-        var result = await posting.PostManyAsync(requests,
-            (index, _) =>
+        // The payments and their lines' new status in one transaction. The lines are marked with one UPDATE per thousand
+        // instead of through the change tracker (they are not audited; the payments are): only lines still 未処理, so if
+        // a person decided one of them meanwhile, nothing of the batch is kept and the screen shows every line again.
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var result = await posting.PostManyAsync(requests, null, ct);
+            var lineIds = result.Posted.Keys.Select(i => chosen[i].First.Id).ToList();
+            var marked = 0;
+            foreach (var chunk in lineIds.Chunk(PaymentPostingHandler.BatchChunk))
+                marked += await db.BankStatementLines
+                    .Where(l => chunk.Contains(l.Id) && l.Status == BankLineStatus.Unprocessed)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(l => l.Status, BankLineStatus.AutoApplied)
+                        .SetProperty(l => l.DecidedAt, now)
+                        .SetProperty(l => l.DecidedByName, (string?)null)
+                        .SetProperty(l => l.DecisionNote, (string?)null)
+                        .SetProperty(l => l.Version, l => l.Version + 1), ct);
+            if (marked != lineIds.Count || lineIds.Count == 0)
             {
-                ReconcileLinesHandler.Track(db, chosen[index].First);
-                ReconcileLinesHandler.Decide(chosen[index].First, BankLineStatus.AutoApplied, now, null, null);
-            }, ct);
-        return new AutoPostResult(result.Posted.Count, cancelled.Done, cancelled.ToDecide);
+                if (own is not null) await own.RollbackAsync(CancellationToken.None);
+                return new AutoPostResult(0, cancelled.Done, cancelled.ToDecide);
+            }
+            if (own is not null) await own.CommitAsync(ct);
+            return new AutoPostResult(lineIds.Count, cancelled.Done, cancelled.ToDecide);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
     /// <summary>
