@@ -178,6 +178,17 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                 IConcernsMember c => [c.AuditMemberId],
                 _ => [null],
             };
+            if (action == AuditActions.Create && entity is IAuditedCompactlyOnCreate)
+            {
+                var all = string.Join("; ", changes.Select(c => c.Field + "=" + Format(entry.Property(c.Field).CurrentValue)));
+                foreach (var memberId in memberIds)
+                    rows.Add(new AuditEntry
+                    {
+                        OccurredAt = now, UserId = actor.UserId, UserName = actor.UserName, EntityType = entry.Metadata.ClrType.Name,
+                        EntityId = entity.AuditKey, MemberId = memberId, Action = action, Field = null, Before = null, After = all,
+                    });
+                continue;
+            }
             foreach (var memberId in memberIds)
             foreach (var (field, before, after) in changes.DefaultIfEmpty(("", null, null)))
             {

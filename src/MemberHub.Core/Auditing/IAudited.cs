@@ -7,6 +7,13 @@ public interface IAudited
     string AuditKey { get; }
 }
 
+/// <summary>
+/// A record written many at a time as part of another (a payment's allocations, the thank-you note a payment queues):
+/// its creation is one audit row holding every field (<c>Field=value; …</c>) instead of one row per field. A bank import
+/// posting 10,000 payments wrote 150,000 audit rows, half of them for these. Changes and removals are per field as usual.
+/// </summary>
+public interface IAuditedCompactlyOnCreate : IAudited;
+
 /// <summary>Who is acting now: the signed-in user, or the system for background work and set-up.</summary>
 public interface IAuditActor
 {

@@ -62,7 +62,7 @@ public class Payment : IAudited, IConcernsMember
 }
 
 /// <summary>How one payment is used: towards an invoice (<see cref="InvoiceId"/>), as a donation, other income or to refund.</summary>
-public class PaymentAllocation : IAudited, IConcernsMember
+public class PaymentAllocation : IAuditedCompactlyOnCreate, IConcernsMember
 {
     public long Id { get; set; }
     public long PaymentId { get; set; }

@@ -29,7 +29,7 @@ public enum ThankYouStatus
 /// 礼状: a thank-you owed to a member, created when a dues payment or donation is confirmed or a member
 /// withdraws; staff review and send them in batches (e-mail through the outbox, letters as one PDF).
 /// </summary>
-public class ThankYouNote : IAudited, IConcernsMember
+public class ThankYouNote : IAuditedCompactlyOnCreate, IConcernsMember
 {
     public long Id { get; set; }
     public long MemberId { get; set; }

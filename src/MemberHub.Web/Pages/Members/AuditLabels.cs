@@ -28,6 +28,8 @@ public static class AuditLabels
     private static readonly Dictionary<string, string> Entities = new()
     {
         [nameof(Member)] = "会員", [nameof(ContactRecord)] = "対応履歴", [nameof(MemberRelation)] = "家族・関係", ["MemberTag"] = "タグ",
+        ["Payment"] = "入金", ["PaymentAllocation"] = "入金の内訳", ["Invoice"] = "請求", ["ThankYouNote"] = "お礼状",
+        ["IssuedReceipt"] = "領収書・証明書",
     };
 
     public static string Field(string? field) => field is null ? "" : Fields.GetValueOrDefault(field, field);
