@@ -136,6 +136,27 @@ public abstract class ReconciliationTests(MemberHubFactory app)
     }
 
     [Fact]
+    public async Task Two_transfers_in_one_file_for_the_same_invoice_are_both_left_for_the_treasurer_with_the_reason()
+    {
+        var client = await TreasurerAsync();
+        var (bank, kana) = NewFamily();
+        // A member and, in the same file, a relative whose name happens to be hers plus her own transfer less the fee.
+        var member = await new MemberBuilder().Named("重複 美紀", kana + " ミキ").CreateAsync(app);
+        var invoice = await InvoiceAsync(member, 5_000);
+        var relative = $"{bank} ﾐｷ";
+        var own = $"{bank} ﾐｻｷ";
+
+        var url = await ImportAsync(client, NewAccount(), (5_000, relative), (4_780, own));
+
+        var page = await client.GetDocumentAsync(url);
+        var row = Row(page, "suggested-lines", relative);
+        Assert.Contains("同じ請求への振込が他にも", row.TextContent);
+        Assert.Contains(member.Name, row.QuerySelector(".candidate.first")!.TextContent);
+        Assert.Equal(InvoiceStatus.Unpaid, await StatusAsync(invoice));
+        Assert.Equal(BankLineStatus.Unprocessed, (await LineAsync(relative)).Status);
+    }
+
+    [Fact]
     public async Task Undo_reverses_the_payment_keeps_both_rows_and_puts_the_line_back_to_unprocessed()
     {
         var client = await TreasurerAsync();
