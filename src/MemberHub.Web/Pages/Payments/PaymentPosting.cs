@@ -109,7 +109,7 @@ public sealed class PaymentPostingHandler(MemberHubDbContext db, IAuditActor act
 
     /// <summary>
     /// 取消: a second payment row with the negative amount and negative allocations, and the invoices back to
-    /// what they were before the payment. A payment is reversed once (the unique index on ReversesPaymentId
+    /// what they were before the payment; receipts issued for the payment are voided with the reason. A payment is reversed once (the unique index on ReversesPaymentId
     /// holds that even when two people press the button at the same moment); a reversal is not reversed.
     /// </summary>
     public async Task<PostingResult> ReverseAsync(long paymentId, string? reason, CancellationToken ct = default)
@@ -141,6 +141,13 @@ public sealed class PaymentPostingHandler(MemberHubDbContext db, IAuditActor act
                 invoice.Version++;
             }
             db.Payments.Add(reversal);
+            // A receipt for money that was taken back is no longer valid: it stays in the book, voided with the reason.
+            var receipts = await db.IssuedReceipts.Where(r => r.PaymentId == original.Id && r.VoidedAt == null).ToListAsync(ct);
+            foreach (var receipt in receipts)
+            {
+                receipt.VoidedAt = clock.GetUtcNow().UtcDateTime;
+                receipt.VoidReason = $"入金の取消（{reason}）により無効";
+            }
 
             // The reversal's id is known only after the insert, so the original is marked in a second save;
             // both in one transaction (the caller's, if it has one).
@@ -158,6 +165,7 @@ public sealed class PaymentPostingHandler(MemberHubDbContext db, IAuditActor act
             {
                 if (own is not null) await own.RollbackAsync(CancellationToken.None);
                 db.Entry(original).State = EntityState.Detached;
+                foreach (var receipt in receipts) db.Entry(receipt).State = EntityState.Detached;
                 await ForgetAsync(reversal, invoices, ct);
                 if (e is not DbUpdateConcurrencyException)
                 {

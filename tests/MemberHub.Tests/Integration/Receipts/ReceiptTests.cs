@@ -123,11 +123,12 @@ public abstract class ReceiptTests(MemberHubFactory app)
         var fresh = (await ReceiptsOfAsync(member.Id)).Last();
         Assert.NotEqual(ReceiptNumbers.BaseOf(receipt.Number), ReceiptNumbers.BaseOf(fresh.Number));
 
-        // The payment is undone: its live receipt no longer prints, and no new one can be issued.
+        // The payment is undone: its live receipt is voided with the reason in the same save, and no new one can be issued.
         (await treasurer.Http.SubmitFormAsync($"/Payments/Reverse/{paymentId}", new Dictionary<string, string> { ["Reason"] = "金額の誤り" })).AssertRedirectTo(details);
+        Assert.Equal("入金の取消（金額の誤り）により無効", (await ReceiptsOfAsync(member.Id)).Single(r => r.Id == fresh.Id).VoidReason);
         var stale = await treasurer.Http.GetAsync($"/Payments/Receipts/Pdf/{fresh.Id}");
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Contains("取り消されています", await stale.BodyAsync());
+        Assert.Contains("入金の取消（金額の誤り）により無効", await stale.BodyAsync());
         var token = (await treasurer.Http.GetDocumentAsync("/Payments/Receipts")).AntiforgeryToken();
         var refused = await treasurer.Http.PostAsync($"/Payments/Receipts/Issue?handler=Payment&paymentId={paymentId}",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
@@ -135,7 +136,8 @@ public abstract class ReceiptTests(MemberHubFactory app)
         Assert.Contains(ReceiptMessagesReversed, await refused.BodyAsync());
         Assert.Equal(3, (await ReceiptsOfAsync(member.Id)).Count);
         var afterUndo = await (await treasurer.Http.GetAsync(details)).BodyAsync();
-        Assert.Contains("入金取消済・要無効", afterUndo);
+        Assert.DoesNotContain("要無効", afterUndo);
+        Assert.Contains("入金の取消（金額の誤り）により無効", afterUndo);
         Assert.Contains("取り消されているため", afterUndo);
     }
 
