@@ -24,7 +24,7 @@ public enum AllocationKind
 /// undone by a reversal, a second payment row with the negative amount that points at the first
 /// (<see cref="ReversesPaymentId"/>) and negative allocations, so the ledger always adds up.
 /// </summary>
-public class Payment : IAudited, IConcernsMember
+public class Payment : IAuditedCompactlyOnCreate, IConcernsMember
 {
     public long Id { get; set; }
     /// <summary>Null while money is not yet attributed to anyone (e.g. a refund case of an unknown payer).</summary>
