@@ -9,6 +9,7 @@ using MemberHub.Ledger;
 using MemberHub.Members;
 using MemberHub.Tests.Support;
 using MemberHub.Tests.Unit.Payments;
+using MemberHub.Web.Pages.Payments.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace MemberHub.Tests.Integration.Payments;
@@ -154,6 +155,27 @@ public abstract class ReconciliationTests(MemberHubFactory app)
         Assert.Contains(member.Name, row.QuerySelector(".candidate.first")!.TextContent);
         Assert.Equal(InvoiceStatus.Unpaid, await StatusAsync(invoice));
         Assert.Equal(BankLineStatus.Unprocessed, (await LineAsync(relative)).Status);
+    }
+
+    [Fact]
+    public async Task A_large_import_shows_the_first_rows_of_a_group_with_the_whole_count_and_the_rest_on_request()
+    {
+        var client = await TreasurerAsync();
+        var (bank, _) = NewFamily();
+        // 205 transfers from nobody in the register (no candidate): the 未照合 group.
+        var notices = Enumerable.Range(0, 205).Select(i => (1_000L + i, $"{bank} ﾌﾒｲ{(char)('ｱ' + i % 40)}{(char)('ｱ' + i / 40)}")).ToArray();
+
+        var url = await ImportAsync(client, NewAccount(), notices);
+
+        var page = await client.GetDocumentAsync(url);
+        Assert.Equal("205", page.QuerySelector("[data-count='unmatched']")!.TextContent.Trim());
+        Assert.Equal(ReconciliationView.DefaultRowsShown, page.QuerySelectorAll("#unmatched-lines tbody tr").Length);
+        var more = page.QuerySelector(".more-rows[data-group='unmatched']")!;
+        Assert.Contains("ほか5件は表示していません", more.TextContent);
+
+        var all = await client.GetDocumentAsync(more.QuerySelector("a")!.GetAttribute("href")!.Split('#')[0]);
+        Assert.Equal(205, all.QuerySelectorAll("#unmatched-lines tbody tr").Length);
+        Assert.Null(all.QuerySelector(".more-rows[data-group='unmatched']"));
     }
 
     [Fact]

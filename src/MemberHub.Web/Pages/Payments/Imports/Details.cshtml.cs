@@ -10,7 +10,7 @@ public class DetailsModel(ReconciliationQuery query, IAuthorizationService autho
 {
     public ReconciliationView View { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long id, int? show, CancellationToken ct)
     {
         var view = await query.RunAsync(id, ct);
         if (view is null) return NotFound();
@@ -18,6 +18,7 @@ public class DetailsModel(ReconciliationQuery query, IAuthorizationService autho
         View = view with
         {
             CanPost = canPost,
+            RowsShown = Math.Clamp(show ?? ReconciliationView.DefaultRowsShown, ReconciliationView.DefaultRowsShown, ReconciliationView.MaxRowsShown),
             // Success messages are shown by the layout (Flash); a refusal is shown above the groups.
             Message = TempData["Error"] as string,
             MessageIsError = true,

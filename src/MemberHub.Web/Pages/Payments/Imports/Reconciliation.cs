@@ -68,6 +68,15 @@ public sealed record ReconciliationView(
     public string? Message { get; init; }
     public bool MessageIsError { get; init; }
     public bool CanPost { get; init; }
+
+    /// <summary>
+    /// Rows shown per group. A 10,000-line import would otherwise be a page of several megabytes, rendered again after
+    /// every confirmation; the counts are always the whole group's.
+    /// </summary>
+    public int RowsShown { get; init; } = DefaultRowsShown;
+
+    public const int DefaultRowsShown = 200;
+    public const int MaxRowsShown = 100_000;
 }
 
 /// <summary>
