@@ -96,4 +96,39 @@ public class BankImportBrowserTests(BrowserSite site) : IClassFixture<BrowserSit
         tab.AssertNoBrowserErrors();
         File.Delete(file);
     }
+
+    [Fact]
+    public async Task A_large_import_shows_200_rows_per_group_and_the_rest_on_request()
+    {
+        const int count = 230;
+        var records = new List<ZenginRecord> { ZenginRecord.NoticeHeader(created: "081120", from: "081118", to: "081120", account: "7654329") };
+        for (var i = 0; i < count; i++)
+            records.Add(ZenginRecord.Notice(i + 1, "081119", 1_000 + i, $"ﾀｲﾘﾖｳ ﾌﾒｲ{(char)('ｱ' + i % 40)}{(char)('ｱ' + i / 40)}"));
+        records.Add(ZenginRecord.NoticeTrailer(count, Enumerable.Range(0, count).Sum(i => 1_000L + i)));
+        records.Add(ZenginRecord.End());
+        var file = Path.Combine(Path.GetTempPath(), $"nyukin-{Guid.NewGuid():N}.txt");
+        await File.WriteAllBytesAsync(file, ZenginRecord.File("\r\n", [.. records]));
+        var treasurer = await site.CreateUserAsync(Roles.Treasurer, displayName: "会計 佐々木");
+        await using var tab = await site.OpenAsync();
+        await tab.SignInAsync(treasurer.Email!);
+        var page = tab.Page;
+
+        await page.GotoAsync("/Payments/Import");
+        await page.SetInputFilesAsync("#file", file);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "読み込む" }).ClickAsync();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = $"新しい明細{count}件を取り込む" }).ClickAsync();
+
+        await Expect(page.Locator("[data-count=unmatched]")).ToHaveTextAsync(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#unmatched-lines tbody tr")).ToHaveCountAsync(200);
+        var more = page.Locator(".more-rows[data-group=unmatched]");
+        await Expect(more).ToContainTextAsync("ほか30件は表示していません");
+        await more.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "reconcile-more-rows.png") });
+
+        await more.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "すべて表示" }).ClickAsync();
+        await Expect(page.Locator("#unmatched-lines tbody tr")).ToHaveCountAsync(count);
+        await Expect(page.Locator(".more-rows[data-group=unmatched]")).ToHaveCountAsync(0);
+        tab.AssertNoBrowserErrors();
+        File.Delete(file);
+    }
 }
