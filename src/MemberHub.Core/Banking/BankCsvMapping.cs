@@ -29,6 +29,9 @@ public class BankCsvMapping : IAudited
     public string? BalanceColumn { get; set; }
     public DateTime CreatedAt { get; set; }
     public string CreatedByName { get; set; } = "";
+    /// <summary>No longer offered on the import page (kept: its name is part of the keys of the lines read with it).</summary>
+    public bool IsArchived { get; set; }
+    public int Version { get; set; }
 
     public BankCsvLayout ToLayout() => new()
     {

@@ -131,4 +131,36 @@ public class BankImportBrowserTests(BrowserSite site) : IClassFixture<BrowserSit
         tab.AssertNoBrowserErrors();
         File.Delete(file);
     }
+
+    [Fact]
+    public async Task The_treasurer_corrects_a_saved_CSV_mapping()
+    {
+        var id = await site.WithDbAsync(async db =>
+        {
+            var m = new MemberHub.Banking.BankCsvMapping
+            {
+                Name = "東京ろうきん 普通", AccountName = "東京ろうきん 普通 7654321", Encoding = "shift_jis", HeaderRow = 2, DateColumn = "取扱日",
+                CreditColumn = "お預り金額", DebitColumn = "お支払金額", PayerColumn = "摘要", BalanceColumn = "差引残高",
+                CreatedAt = DateTime.UtcNow, CreatedByName = "会計 佐々木",
+            };
+            db.BankCsvMappings.Add(m);
+            await db.SaveChangesAsync();
+            return m.Id;
+        });
+        var treasurer = await site.CreateUserAsync(Roles.Treasurer, displayName: "会計 佐々木");
+        await using var tab = await site.OpenAsync();
+        await tab.SignInAsync(treasurer.Email!);
+        var page = tab.Page;
+
+        await page.GotoAsync("/Payments/Import");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "保存した列の設定を直す・整理する" }).ClickAsync();
+        await Expect(page.Locator($"[data-mapping='{id}']")).ToContainTextAsync("振込依頼人「摘要」");
+        await tab.ScreenshotAsync("csv-mappings");
+        await page.Locator($"[data-mapping='{id}']").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "列を直す" }).ClickAsync();
+        await page.GetByLabel("振込依頼人・摘要").FillAsync("ご依頼人・内容");
+        await tab.ScreenshotAsync("csv-mapping-edit");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Expect(page.Locator($"[data-mapping='{id}']")).ToContainTextAsync("振込依頼人「ご依頼人・内容」");
+        tab.AssertNoBrowserErrors();
+    }
 }

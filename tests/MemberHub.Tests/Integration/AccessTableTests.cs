@@ -112,6 +112,8 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Payments/Imports/Details"] = Office,
         ["/Payments/Imports/Decide"] = PostingRoles,
         ["/Payments/Aliases"] = PostingRoles,
+        ["/Payments/Mappings/Index"] = PostingRoles,
+        ["/Payments/Mappings/Edit"] = PostingRoles,
         ["/Dues/Runs/Index"] = Office,
         ["/Dues/Runs/Create"] = Editors,
         ["/Dues/Runs/Details"] = Office,

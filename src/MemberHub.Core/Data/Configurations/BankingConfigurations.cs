@@ -63,6 +63,7 @@ public sealed class BankCsvMappingConfiguration : IEntityTypeConfiguration<BankC
         b.Property(m => m.DescriptionColumn).HasMaxLength(100);
         b.Property(m => m.BalanceColumn).HasMaxLength(100);
         b.Property(m => m.CreatedByName).HasMaxLength(200);
+        b.Property(m => m.Version).IsConcurrencyToken();
     }
 }
 

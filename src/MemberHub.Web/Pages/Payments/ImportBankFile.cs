@@ -335,7 +335,7 @@ public sealed class ImportBankFileHandler(
 
     private async Task<IReadOnlyList<MappingOption>> MappingOptionsAsync()
     {
-        var saved = await db.BankCsvMappings.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync();
+        var saved = await db.BankCsvMappings.AsNoTracking().Where(m => !m.IsArchived).OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync();
         return saved.Select(m => new MappingOption("saved:" + m.Id, "保存した設定：" + m.Name))
             .Concat(BankCsvLayouts.All.Select(l => new MappingOption("preset:" + l.Name, "用意された形式：" + l.DisplayName)))
             .ToList();

@@ -8,6 +8,7 @@ using MemberHub.Billing;
 using MemberHub.Common;
 using MemberHub.Identity;
 using MemberHub.Payments;
+using MemberHub.Tests.Integration.Members;
 using MemberHub.Tests.Support;
 using MemberHub.Tests.Unit.Payments;
 using Microsoft.EntityFrameworkCore;
@@ -210,6 +211,58 @@ public abstract class BankImportTests(MemberHubFactory app)
         var stored = await app.WithDbAsync(db => db.BankImports.Where(i => i.CsvLayoutName == layout).SingleAsync());
         Assert.Equal((lines, lines, credits), (stored.LinesRead, stored.NewLines, stored.Credits));
         Assert.Equal(lines, await app.WithDbAsync(db => db.BankStatementLines.CountAsync(l => l.BankImportId == stored.Id)));
+    }
+
+    [Fact]
+    public async Task A_saved_mapping_is_corrected_archived_and_brought_back_and_Staff_may_not()
+    {
+        var client = await TreasurerAsync();
+        var name = "ろうきん" + NewAccount();
+        var id = await app.WithDbAsync(async db =>
+        {
+            var m = new BankCsvMapping
+            {
+                Name = name, AccountName = name + " 普通", Encoding = "auto", HeaderRow = 1, DateColumn = "取扱日", CreditColumn = "お預り金額",
+                DebitColumn = "お支払金額", PayerColumn = "摘要", CreatedAt = DateTime.UtcNow, CreatedByName = "会計",
+            };
+            db.BankCsvMappings.Add(m);
+            await db.SaveChangesAsync();
+            return m.Id;
+        });
+
+        var list = await client.GetDocumentAsync("/Payments/Mappings");
+        Assert.Contains(name, list.QuerySelector($"[data-mapping='{id}']")!.TextContent);
+        var edit = await client.GetDocumentAsync($"/Payments/Mappings/Edit/{id}");
+        Assert.Equal("摘要", edit.QuerySelector("#Input_PayerColumn")!.GetAttribute("value"));
+
+        // Both ways of giving the amount at once: refused with the reason, nothing changed.
+        var refused = await client.SubmitFormAsync(edit, $"/Payments/Mappings/Edit/{id}",
+            new Dictionary<string, string> { ["Input.AmountColumn"] = "金額" }, "#mapping-form");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("どちらか一方で入力してください", await refused.BodyAsync());
+
+        var saved = await client.SubmitFormAsync(edit, $"/Payments/Mappings/Edit/{id}",
+            new Dictionary<string, string> { ["Input.PayerColumn"] = "ご依頼人・内容", ["Input.BalanceColumn"] = "差引残高" }, "#mapping-form");
+        saved.AssertRedirectTo("/Payments/Mappings");
+        var after = await app.WithDbAsync(db => db.BankCsvMappings.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal(("ご依頼人・内容", "差引残高", name), (after.PayerColumn, after.BalanceColumn, after.Name));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(BankCsvMapping) && a.EntityId == id.ToString()
+            && a.Field == nameof(BankCsvMapping.PayerColumn) && a.Before == "摘要" && a.After == "ご依頼人・内容")));
+
+        // Archived: no longer offered on the import page; back again: offered.
+        list = await client.GetDocumentAsync("/Payments/Mappings");
+        (await client.SubmitFormAsync(list, $"/Payments/Mappings?handler=Archive&id={id}&archived=True", new Dictionary<string, string>(),
+            $"[data-mapping='{id}'] form")).AssertRedirectTo("/Payments/Mappings");
+        Assert.DoesNotContain($"saved:{id}", (await client.GetDocumentAsync("/Payments/Import")).QuerySelector("#mapping")!.InnerHtml);
+        list = await client.GetDocumentAsync("/Payments/Mappings");
+        Assert.Contains("一覧に戻す", list.QuerySelector($"[data-mapping='{id}']")!.TextContent);
+        (await client.SubmitFormAsync(list, $"/Payments/Mappings?handler=Archive&id={id}&archived=False", new Dictionary<string, string>(),
+            $"[data-mapping='{id}'] form")).AssertRedirectTo("/Payments/Mappings");
+        Assert.Contains($"saved:{id}", (await client.GetDocumentAsync("/Payments/Import")).QuerySelector("#mapping")!.InnerHtml);
+
+        var staff = (await app.SignInAsAsync(Roles.Staff)).Http;
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/Payments/Mappings")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/Payments/Mappings/Edit/{id}")).StatusCode);
     }
 
     private static string Csv(params string[] rows) => "取扱日,お支払金額,お預り金額,ご依頼人・内容,差引残高\r\n" + string.Join("\r\n", rows) + "\r\n";
