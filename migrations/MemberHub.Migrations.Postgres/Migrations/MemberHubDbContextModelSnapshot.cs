@@ -2103,6 +2103,13 @@ namespace MemberHub.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("CertifiedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("CertifiedUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CompetentAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");

@@ -2045,6 +2045,13 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("CertifiedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CertifiedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompetentAuthority")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");

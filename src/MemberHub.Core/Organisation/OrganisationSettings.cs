@@ -32,6 +32,10 @@ public class OrganisationSettings : IAudited
     public bool IsCertifiedNpo { get; set; }
     public string? CertificationNumber { get; set; }
     public DateOnly? CertifiedOn { get; set; }
+    /// <summary>所轄庁 that granted the 認定 (東京都, 横浜市 …), printed with the number on certificates.</summary>
+    public string? CompetentAuthority { get; set; }
+    /// <summary>Last day of the 認定's period of validity (5 years, renewable), printed on certificates.</summary>
+    public DateOnly? CertifiedUntil { get; set; }
 
     /// <summary>
     /// 資格喪失候補: a member with dues unpaid (past due) for at least this many fiscal years is listed for the

@@ -28,7 +28,9 @@ public sealed record ReceiptPrint(
     string? CertificationNumber,
     DateOnly? CertifiedOn,
     string? ExcludedNote,
-    string? TaxNote = null);
+    string? TaxNote = null,
+    string? CompetentAuthority = null,
+    DateOnly? CertifiedUntil = null);
 
 /// <summary>
 /// 領収書 and 寄附金受領証明書 on one A4 page each, in the house layout of the invoices: the recipient where a 長形3号
@@ -193,19 +195,13 @@ public static class ReceiptLayout
         y = TextPainter.DrawWrapped(canvas, s.Letter, ReceiptWording.DonationStatement, L, y, PageBlocks.ContentWidth, 5.5f);
         y += 4f;
 
-        // The organisation: 名称・所在地・代表者, its 認定 and the seal.
-        // Below the text, but never into the tax notes at the foot of the page.
+        // The organisation (名称・所在地・代表者 and the seal) on the right, its 認定 on the left at the same height: below
+        // the text, and clear of the tax notes at the foot of the page even when a weekly donor's year fills it.
         var orgTop = Math.Min(Math.Max(y, 160f), 196f);
-        var oy = PageBlocks.Organisation(canvas, book, orgTop + 4f, 110f, withSeal: true, null);
-        TextPainter.Draw(canvas, s.Small, "認定特定非営利活動法人", 110f, oy);
-        oy += 4f;
-        if (r.CertificationNumber is { Length: > 0 } n)
-        {
-            TextPainter.Draw(canvas, s.Small, "認定番号　" + n, 110f, oy);
-            oy += 4f;
-        }
-        if (r.CertifiedOn is { } certified)
-            TextPainter.Draw(canvas, s.Small, "認定年月日　" + JapaneseFormat.Date(certified), 110f, oy);
+        PageBlocks.Organisation(canvas, book, orgTop + 4f, 110f, withSeal: true, null);
+        var cy = orgTop + 8f;
+        foreach (var line in CertificationLines(r))
+            cy = TextPainter.DrawWrapped(canvas, s.Small, line, L, cy, 110f - L - 6f, 4.5f);
 
         var ny = 250f;
         PageBlocks.HLine(canvas, L, R, ny - 5f, 0.3f, DocumentStyles.Rule);
@@ -213,5 +209,15 @@ public static class ReceiptLayout
         ny = TextPainter.DrawWrapped(canvas, s.Small, ReceiptWording.TaxUseNote, L, ny + 5f, PageBlocks.ContentWidth, 4.2f);
         TextPainter.DrawWrapped(canvas, s.Tiny, ReceiptWording.StampDutyNote, L, ny + 2f, PageBlocks.ContentWidth, 3.6f);
         InvoiceLayout.Footer(canvas, s, book.Organisation);
+    }
+
+    /// <summary>認定特定非営利活動法人 with its 所轄庁, the number, the date of 認定 and the end of its period.</summary>
+    private static List<string> CertificationLines(ReceiptPrint r)
+    {
+        var lines = new List<string> { "認定特定非営利活動法人" + (r.CompetentAuthority is { Length: > 0 } a ? $"（所轄庁　{a}）" : "") };
+        if (r.CertificationNumber is { Length: > 0 } n) lines.Add("認定番号　" + n);
+        if (r.CertifiedOn is { } on) lines.Add("認定年月日　" + JapaneseFormat.Date(on));
+        if (r.CertifiedUntil is { } until) lines.Add($"有効期間　{JapaneseFormat.Date(until)}まで");
+        return lines;
     }
 }

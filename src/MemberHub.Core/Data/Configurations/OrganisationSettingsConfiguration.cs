@@ -20,6 +20,7 @@ public sealed class OrganisationSettingsConfiguration : IEntityTypeConfiguration
         b.Property(o => o.TaxRegistrationNumber).HasMaxLength(14);
         b.Property(o => o.SealContentType).HasMaxLength(50);
         b.Property(o => o.CertificationNumber).HasMaxLength(100);
+        b.Property(o => o.CompetentAuthority).HasMaxLength(100);
         b.Property(o => o.Version).IsConcurrencyToken();
     }
 }

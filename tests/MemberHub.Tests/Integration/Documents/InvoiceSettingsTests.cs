@@ -26,6 +26,8 @@ public abstract class InvoiceSettingsTests(MemberHubFactory app)
         ["Input.IsCertifiedNpo"] = "true",
         ["Input.CertificationNumber"] = "渋第123号",
         ["Input.CertifiedOn"] = "2024-04-01",
+        ["Input.CompetentAuthority"] = "東京都",
+        ["Input.CertifiedUntil"] = "2029-03-31",
     };
 
     [Fact]
@@ -44,6 +46,14 @@ public abstract class InvoiceSettingsTests(MemberHubFactory app)
         Assert.Equal(("T1234567890123", 45, "会費は不課税です。", true, "渋第123号", new DateOnly(2024, 4, 1)),
             (o.TaxRegistrationNumber, o.PaymentTermDays, o.NonTaxableWording, o.IsCertifiedNpo, o.CertificationNumber, o.CertifiedOn));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(OrganisationSettings) && a.Field == "TaxRegistrationNumber")));
+        Assert.Equal(("東京都", new DateOnly(2029, 3, 31)), (o.CompetentAuthority, o.CertifiedUntil));
+
+        // The end of the period must come after the day of 認定.
+        var fields = Organisation("T1234567890123");
+        fields["Input.CertifiedUntil"] = "2024-03-31";
+        var early = await admin.Http.SubmitFormAsync("/Admin/Organisation", fields);
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Contains("有効期間の満了日は認定日より後の日にしてください", await early.BodyAsync());
     }
 
     [Fact]

@@ -93,7 +93,8 @@ public class ReceiptRulesTests
         var gifts = Enumerable.Range(1, 12).Select(m => new Gift(m, new DateOnly(2026, m, 10), new Yen(3000))).ToList();
         var print = new ReceiptPrint(ReceiptKind.DonationAnnual, "D2027-00003", new DateOnly(2027, 1, 15), false,
             new RecipientPrint("鈴木 一郎", null, "様", "530-0001", "大阪府大阪市北区梅田3-1-1"), new Yen(36000), "ご寄附として", null, null, [], gifts, 2026,
-            "東京都認定第123号", new DateOnly(2023, 4, 1), "個別に寄附金受領証明書を発行済みの寄附（D2026-00001）は、この証明書に含みません。");
+            "東京都認定第123号", new DateOnly(2023, 4, 1), "個別に寄附金受領証明書を発行済みの寄附（D2026-00001）は、この証明書に含みません。",
+            CompetentAuthority: "東京都", CertifiedUntil: new DateOnly(2028, 3, 31));
         var path = SamplePrints.Render(b => b.AddPage(c => ReceiptLayout.Draw(c, b, print)),
             SamplePrints.Organisation(MemberHub.Tests.Integration.Documents.InvoiceData.SealPng()));
         File.Copy(path, Path.Combine(SamplePrints.OutputFolder, "certificate-sample.pdf"), overwrite: true);
@@ -105,6 +106,8 @@ public class ReceiptRulesTests
         Assert.Contains("2026年12月10日", text);
         Assert.Contains("東京都認定第123号", text);
         Assert.Contains("2023年4月1日", text);
+        Assert.Contains("所轄庁", text);
+        Assert.Contains("2028年3月31日まで", text);
         Assert.Contains("特定非営利活動に係る事業に関連する寄附金", text);
         Assert.Contains("寄附金控除", text);
         Assert.Contains("D2026-00001", text);
@@ -116,8 +119,9 @@ public class ReceiptRulesTests
         var gifts = Enumerable.Range(0, 52).Select(w => new Gift(w + 1, new DateOnly(2026, 1, 5).AddDays(7 * w), new Yen(1000))).ToList();
         var print = new ReceiptPrint(ReceiptKind.DonationAnnual, "D2027-00004", new DateOnly(2027, 1, 15), false,
             new RecipientPrint("株式会社 山田商事", "総務部 山田 花子", "様", "530-0001", "大阪府大阪市北区梅田3-1-1"), new Yen(52000), "ご寄附として", null, null, [], gifts, 2026,
-            "東京都認定第123号", new DateOnly(2023, 4, 1), null);
-        var path = SamplePrints.Render(b => b.AddPage(c => ReceiptLayout.Draw(c, b, print)));
+            "東京都認定第123号", new DateOnly(2023, 4, 1), null, CompetentAuthority: "東京都", CertifiedUntil: new DateOnly(2028, 3, 31));
+        var path = SamplePrints.Render(b => b.AddPage(c => ReceiptLayout.Draw(c, b, print)),
+            SamplePrints.Organisation(MemberHub.Tests.Integration.Documents.InvoiceData.SealPng()));
         File.Copy(path, Path.Combine(SamplePrints.OutputFolder, "certificate-weekly.pdf"), overwrite: true);
         var text = SamplePrints.PageTexts(File.ReadAllBytes(path)).Single();
         Assert.Contains("2026年12月28日", text);

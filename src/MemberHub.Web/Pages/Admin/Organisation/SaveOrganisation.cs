@@ -23,6 +23,8 @@ public sealed class OrganisationRequest
     public bool IsCertifiedNpo { get; set; }
     public string? CertificationNumber { get; set; }
     public string? CertifiedOn { get; set; }
+    public string? CompetentAuthority { get; set; }
+    public string? CertifiedUntil { get; set; }
     public int Version { get; set; }
 
     /// <summary>"T1234567890123" from what was typed ("t 1234-5678-90123", full-width digits …).</summary>
@@ -60,6 +62,12 @@ public sealed partial class OrganisationRequestValidator : AbstractValidator<Org
             .MaximumLength(100).WithMessage("認定番号は100文字以内で入力してください。");
         RuleFor(r => r.CertifiedOn).Must(d => DateInput.TryParse(d) is not null).When(r => r.IsCertifiedNpo)
             .WithMessage("認定日を「2026/04/01」の形で入力してください。");
+        RuleFor(r => r.CompetentAuthority).MaximumLength(100).WithMessage("所轄庁は100文字以内で入力してください。");
+        RuleFor(r => r.CertifiedUntil).Must(d => DateInput.TryParse(d) is not null).When(r => r.IsCertifiedNpo && !string.IsNullOrWhiteSpace(r.CertifiedUntil))
+            .WithMessage("有効期間の満了日を「2031/03/31」の形で入力してください。");
+        RuleFor(r => r.CertifiedUntil).Must((r, d) => DateInput.TryParse(d) > DateInput.TryParse(r.CertifiedOn))
+            .When(r => r.IsCertifiedNpo && DateInput.TryParse(r.CertifiedUntil) is not null && DateInput.TryParse(r.CertifiedOn) is not null)
+            .WithMessage("有効期間の満了日は認定日より後の日にしてください。");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^T[0-9]{13}$")]
@@ -78,6 +86,8 @@ public sealed class OrganisationQuery(MemberHubDbContext db)
             PaymentTermDays = o.PaymentTermDays, TransferInstruction = o.TransferInstruction, NonTaxableWording = o.NonTaxableWording,
             TaxRegistrationNumber = o.TaxRegistrationNumber, IsCertifiedNpo = o.IsCertifiedNpo, CertificationNumber = o.CertificationNumber,
             CertifiedOn = o.CertifiedOn is { } d ? DateInput.ToInput(d) : null,
+            CompetentAuthority = o.CompetentAuthority,
+            CertifiedUntil = o.CertifiedUntil is { } u ? DateInput.ToInput(u) : null,
         };
     }
 }
@@ -118,6 +128,8 @@ public sealed class SaveOrganisationHandler(MemberHubDbContext db, IValidator<Or
         settings.IsCertifiedNpo = request.IsCertifiedNpo;
         settings.CertificationNumber = request.IsCertifiedNpo ? Blank(request.CertificationNumber) : null;
         settings.CertifiedOn = request.IsCertifiedNpo ? DateInput.TryParse(request.CertifiedOn) : null;
+        settings.CompetentAuthority = request.IsCertifiedNpo ? Blank(request.CompetentAuthority) : null;
+        settings.CertifiedUntil = request.IsCertifiedNpo ? DateInput.TryParse(request.CertifiedUntil) : null;
         settings.Version = request.Version + 1;
         try
         {

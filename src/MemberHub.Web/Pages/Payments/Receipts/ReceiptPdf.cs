@@ -69,13 +69,15 @@ public sealed class ReceiptPdfQuery(MemberHubDbContext db, ReceiptBookHandler bo
             var (gifts, excluded) = await book.AnnualGiftsAsync(r.MemberId, r.CalendarYear!.Value, ct);
             var note = excluded.Count == 0 ? null : $"個別に寄附金受領証明書を発行済みの寄附（{string.Join("、", excluded)}）は、この証明書に含みません。";
             return new ReceiptPrint(r.Kind, r.Number, r.IssuedOn, r.IsReissue, donor.Recipient, r.Amount, "ご寄附として", null, null, [], gifts,
-                r.CalendarYear, settings?.CertificationNumber, settings?.CertifiedOn, note);
+                r.CalendarYear, settings?.CertificationNumber, settings?.CertifiedOn, note,
+                CompetentAuthority: settings?.CompetentAuthority, CertifiedUntil: settings?.CertifiedUntil);
         }
 
         var payment = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == r.PaymentId, ct);
         if (r.Kind == ReceiptKind.DonationGift)
             return new ReceiptPrint(r.Kind, r.Number, r.IssuedOn, r.IsReissue, donor.Recipient, r.Amount, "ご寄附として", payment.ReceivedOn, null, [],
-                [new Gift(payment.Id, payment.ReceivedOn, r.Amount)], null, settings?.CertificationNumber, settings?.CertifiedOn, null);
+                [new Gift(payment.Id, payment.ReceivedOn, r.Amount)], null, settings?.CertificationNumber, settings?.CertifiedOn, null,
+                CompetentAuthority: settings?.CompetentAuthority, CertifiedUntil: settings?.CertifiedUntil);
 
         var allocations = await db.PaymentAllocations.AsNoTracking().Where(a => a.PaymentId == payment.Id).OrderBy(a => a.Id)
             .Select(a => new
