@@ -128,6 +128,11 @@ public class BankImportBrowserTests(BrowserSite site) : IClassFixture<BrowserSit
         await more.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "すべて表示" }).ClickAsync();
         await Expect(page.Locator("#unmatched-lines tbody tr")).ToHaveCountAsync(count);
         await Expect(page.Locator(".more-rows[data-group=unmatched]")).ToHaveCountAsync(0);
+
+        // An action re-renders the groups with as many rows as the page showed.
+        await page.Locator("#unmatched-lines tbody tr").First.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "寄附" }).ClickAsync();
+        await Expect(page.Locator("[data-count=done]")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#unmatched-lines tbody tr")).ToHaveCountAsync(count - 1);
         tab.AssertNoBrowserErrors();
         File.Delete(file);
     }

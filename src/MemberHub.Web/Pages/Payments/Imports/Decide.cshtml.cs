@@ -14,6 +14,10 @@ namespace MemberHub.Web.Pages.Payments.Imports;
 [Authorize(Policy = AccessRules.Policies.Posting)]
 public class DecideModel(ReconcileLinesHandler handler, ReconciliationQuery query, MemberInvoiceSearchQuery search) : PageModel
 {
+    /// <summary>Rows shown per group on the page the action came from (sent by htmx from the groups' hx-vals).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Show { get; set; }
+
     public IActionResult OnGet(long id) => Redirect($"/Payments/Imports/Details/{id}");
 
     public async Task<IActionResult> OnPostConfirmAsync(long id, long lineId, long memberId, int? version, AllocationKind restAs, CancellationToken ct) =>
@@ -42,7 +46,10 @@ public class DecideModel(ReconcileLinesHandler handler, ReconciliationQuery quer
         {
             var view = await query.RunAsync(id, ct);
             if (view is null) return NotFound();
-            return Partial("_Groups", view with { Message = result.Message, MessageIsError = result.IsError, CanPost = true });
+            return Partial("_Groups", view with
+            {
+                Message = result.Message, MessageIsError = result.IsError, CanPost = true, RowsShown = ReconciliationView.ClampRows(Show),
+            });
         }
         TempData[result.IsError ? "Error" : "Flash"] = result.Message;
         return Redirect($"/Payments/Imports/Details/{id}");

@@ -18,7 +18,7 @@ public class DetailsModel(ReconciliationQuery query, IAuthorizationService autho
         View = view with
         {
             CanPost = canPost,
-            RowsShown = Math.Clamp(show ?? ReconciliationView.DefaultRowsShown, ReconciliationView.DefaultRowsShown, ReconciliationView.MaxRowsShown),
+            RowsShown = ReconciliationView.ClampRows(show),
             // Success messages are shown by the layout (Flash); a refusal is shown above the groups.
             Message = TempData["Error"] as string,
             MessageIsError = true,

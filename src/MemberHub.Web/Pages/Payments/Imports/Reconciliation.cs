@@ -77,6 +77,8 @@ public sealed record ReconciliationView(
 
     public const int DefaultRowsShown = 200;
     public const int MaxRowsShown = 100_000;
+
+    public static int ClampRows(int? show) => Math.Clamp(show ?? DefaultRowsShown, DefaultRowsShown, MaxRowsShown);
 }
 
 /// <summary>
