@@ -1,4 +1,5 @@
 using System.Globalization;
+using MemberHub.Data;
 using MemberHub.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -55,7 +56,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             }
             else if (_bulk.Count > 0)
             {
-                AuditBulkWriter.Write(eventData.Context!, _bulk);
+                EntityBulkInsert.Insert(eventData.Context!, _bulk);
             }
             _ownTransaction?.Commit();
         }
@@ -85,7 +86,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             }
             else if (_bulk.Count > 0)
             {
-                await AuditBulkWriter.WriteAsync(eventData.Context!, _bulk, cancellationToken);
+                await EntityBulkInsert.InsertAsync(eventData.Context!, _bulk, cancellationToken);
             }
             if (_ownTransaction is not null) await _ownTransaction.CommitAsync(cancellationToken);
         }
@@ -178,19 +179,12 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                 IConcernsMember c => [c.AuditMemberId],
                 _ => [null],
             };
-            if (action == AuditActions.Create && entity is IAuditedCompactlyOnCreate)
-            {
-                var all = string.Join("; ", changes.Select(c => c.Field + "=" + Format(entry.Property(c.Field).CurrentValue)));
-                foreach (var memberId in memberIds)
-                    rows.Add(new AuditEntry
-                    {
-                        OccurredAt = now, UserId = actor.UserId, UserName = actor.UserName, EntityType = entry.Metadata.ClrType.Name,
-                        EntityId = entity.AuditKey, MemberId = memberId, Action = action, Field = null, Before = null, After = all,
-                    });
-                continue;
-            }
+            // A record created many at a time is one row holding every field (foreign keys by their real ids by now).
+            var fields = action == AuditActions.Create && entity is IAuditedCompactlyOnCreate
+                ? [("", null, string.Join("; ", changes.Select(c => c.Field + "=" + Format(entry.Property(c.Field).CurrentValue))))]
+                : changes;
             foreach (var memberId in memberIds)
-            foreach (var (field, before, after) in changes.DefaultIfEmpty(("", null, null)))
+            foreach (var (field, before, after) in fields.DefaultIfEmpty(("", null, null)))
             {
                 rows.Add(new AuditEntry
                 {
