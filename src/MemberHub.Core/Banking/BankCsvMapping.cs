@@ -33,6 +33,25 @@ public class BankCsvMapping : IAudited
     public bool IsArchived { get; set; }
     public int Version { get; set; }
 
+    /// <summary>
+    /// The columns as typed or chosen: blanks are "not used"; one signed amount column or an in/out pair, never both;
+    /// a description column the same as the payer column is no second column.
+    /// </summary>
+    public void SetColumns(string dateColumn, string? amountColumn, string? creditColumn, string? debitColumn, string payerColumn,
+        string? descriptionColumn, string? balanceColumn)
+    {
+        static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        var signed = Clean(amountColumn) is not null;
+        DateColumn = dateColumn.Trim();
+        AmountColumn = signed ? Clean(amountColumn) : null;
+        CreditColumn = signed ? null : Clean(creditColumn);
+        DebitColumn = signed ? null : Clean(debitColumn);
+        PayerColumn = payerColumn.Trim();
+        var description = Clean(descriptionColumn);
+        DescriptionColumn = description == PayerColumn ? null : description;
+        BalanceColumn = Clean(balanceColumn);
+    }
+
     public BankCsvLayout ToLayout() => new()
     {
         Name = Name,

@@ -162,16 +162,11 @@ public sealed class ImportBankFileHandler(
             AccountName = mapping.AccountName.Length > 0 ? mapping.AccountName : mapping.Name,
             Encoding = input.Encoding,
             HeaderRow = Math.Max(1, mapping.HeaderRow),
-            DateColumn = mapping.DateColumn!,
-            AmountColumn = signed ? mapping.AmountColumn : null,
-            CreditColumn = signed ? null : mapping.CreditColumn,
-            DebitColumn = signed ? null : mapping.DebitColumn,
-            PayerColumn = mapping.PayerColumn!,
-            DescriptionColumn = string.IsNullOrEmpty(mapping.DescriptionColumn) || mapping.DescriptionColumn == mapping.PayerColumn ? null : mapping.DescriptionColumn,
-            BalanceColumn = string.IsNullOrEmpty(mapping.BalanceColumn) ? null : mapping.BalanceColumn,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedByName = actor.UserName,
         };
+        saved.SetColumns(mapping.DateColumn!, mapping.AmountColumn, mapping.CreditColumn, mapping.DebitColumn, mapping.PayerColumn!,
+            mapping.DescriptionColumn, mapping.BalanceColumn);
         db.BankCsvMappings.Add(saved);
         await db.SaveChangesAsync();
         input.Mapping = "saved:" + saved.Id;

@@ -8,7 +8,7 @@ namespace MemberHub.Web.Pages.Payments.Mappings;
 
 public sealed record CsvMappingRow(long Id, string Name, string AccountName, string Encoding, int HeaderRow, string DateColumn,
     string? AmountColumn, string? CreditColumn, string? DebitColumn, string PayerColumn, string? DescriptionColumn,
-    string? BalanceColumn, bool IsArchived, DateTime CreatedAt, string CreatedByName);
+    string? BalanceColumn, bool IsArchived, DateTime CreatedAt, string CreatedByName, int Version);
 
 /// <summary>The columns of a saved mapping as the treasurer corrects them (the name and the account stay: they key the lines).</summary>
 public sealed class CsvMappingForm
@@ -62,19 +62,18 @@ public sealed class CsvMappingsHandler(MemberHubDbContext db, IValidator<CsvMapp
 {
     public const string ChangedMeanwhile = "この設定は他の方が同時に変更しました。もう一度開いて確かめてください。";
 
+    private static readonly System.Linq.Expressions.Expression<Func<BankCsvMapping, CsvMappingRow>> ToRow = m =>
+        new CsvMappingRow(m.Id, m.Name, m.AccountName, m.Encoding, m.HeaderRow, m.DateColumn, m.AmountColumn, m.CreditColumn,
+            m.DebitColumn, m.PayerColumn, m.DescriptionColumn, m.BalanceColumn, m.IsArchived, m.CreatedAt, m.CreatedByName, m.Version);
+
     public async Task<IReadOnlyList<CsvMappingRow>> ListAsync(CancellationToken ct = default) =>
-        await db.BankCsvMappings.AsNoTracking().OrderBy(m => m.IsArchived).ThenBy(m => m.Name)
-            .Select(m => new CsvMappingRow(m.Id, m.Name, m.AccountName, m.Encoding, m.HeaderRow, m.DateColumn, m.AmountColumn,
-                m.CreditColumn, m.DebitColumn, m.PayerColumn, m.DescriptionColumn, m.BalanceColumn, m.IsArchived, m.CreatedAt, m.CreatedByName))
-            .ToListAsync(ct);
+        await db.BankCsvMappings.AsNoTracking().OrderBy(m => m.IsArchived).ThenBy(m => m.Name).Select(ToRow).ToListAsync(ct);
 
     public async Task<(CsvMappingRow Row, CsvMappingForm Form)?> GetAsync(long id, CancellationToken ct = default)
     {
-        var m = await db.BankCsvMappings.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        var m = await db.BankCsvMappings.AsNoTracking().Where(x => x.Id == id).Select(ToRow).SingleOrDefaultAsync(ct);
         if (m is null) return null;
-        var row = new CsvMappingRow(m.Id, m.Name, m.AccountName, m.Encoding, m.HeaderRow, m.DateColumn, m.AmountColumn, m.CreditColumn,
-            m.DebitColumn, m.PayerColumn, m.DescriptionColumn, m.BalanceColumn, m.IsArchived, m.CreatedAt, m.CreatedByName);
-        return (row, new CsvMappingForm
+        return (m, new CsvMappingForm
         {
             Encoding = m.Encoding, HeaderRow = m.HeaderRow, DateColumn = m.DateColumn, AmountColumn = m.AmountColumn,
             CreditColumn = m.CreditColumn, DebitColumn = m.DebitColumn, PayerColumn = m.PayerColumn,
@@ -89,18 +88,10 @@ public sealed class CsvMappingsHandler(MemberHubDbContext db, IValidator<CsvMapp
         if (mapping is null) return new CsvMappingResult(false);
         if (!validation.IsValid) return new CsvMappingResult(true, validation);
         if (mapping.Version != form.Version) return new CsvMappingResult(true, Conflict: ChangedMeanwhile);
-        static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-        var signed = Clean(form.AmountColumn) is not null;
         mapping.Encoding = form.Encoding;
         mapping.HeaderRow = form.HeaderRow;
-        mapping.DateColumn = Clean(form.DateColumn)!;
-        mapping.AmountColumn = signed ? Clean(form.AmountColumn) : null;
-        mapping.CreditColumn = signed ? null : Clean(form.CreditColumn);
-        mapping.DebitColumn = signed ? null : Clean(form.DebitColumn);
-        mapping.PayerColumn = Clean(form.PayerColumn)!;
-        var description = Clean(form.DescriptionColumn);
-        mapping.DescriptionColumn = description == mapping.PayerColumn ? null : description;
-        mapping.BalanceColumn = Clean(form.BalanceColumn);
+        mapping.SetColumns(form.DateColumn!, form.AmountColumn, form.CreditColumn, form.DebitColumn, form.PayerColumn!,
+            form.DescriptionColumn, form.BalanceColumn);
         mapping.Version++;
         try
         {
