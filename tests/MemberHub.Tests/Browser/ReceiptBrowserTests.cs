@@ -64,4 +64,29 @@ public class ReceiptBrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         await tab.ScreenshotAsync("annual-certificates");
         tab.AssertNoBrowserErrors();
     }
+
+    [Fact]
+    public async Task The_admin_sets_the_competent_authority_and_the_end_of_the_certification()
+    {
+        await InvoiceData.OrganisationAsync(site);
+        var admin = await site.CreateUserAsync(Roles.Admin, displayName: "管理者 佐々木");
+        await using var tab = await site.OpenAsync();
+        await tab.SignInAsync(admin.Email!);
+        var page = tab.Page;
+
+        await page.GotoAsync("/Admin/Organisation");
+        await page.GetByLabel("認定NPO法人である").CheckAsync();
+        await page.GetByLabel("認定番号").FillAsync("東京都認定第2023-45号");
+        await page.GetByLabel("認定日").FillAsync("2023-04-01");
+        await page.GetByLabel("所轄庁").FillAsync("東京都");
+        await page.GetByLabel("有効期間の満了日").FillAsync("2028-03-31");
+        await page.GetByLabel("所轄庁").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "organisation-certification.png") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+
+        await Expect(page.GetByLabel("所轄庁")).ToHaveValueAsync("東京都");
+        var o = await site.WithDbAsync(db => db.OrganisationSettings.AsNoTracking().SingleAsync(x => x.Id == OrganisationSettings.SingletonId));
+        Assert.Equal(("東京都", new DateOnly(2028, 3, 31)), (o.CompetentAuthority, o.CertifiedUntil));
+        tab.AssertNoBrowserErrors();
+    }
 }
