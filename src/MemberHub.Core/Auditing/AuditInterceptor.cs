@@ -4,6 +4,7 @@ using MemberHub.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MemberHub.Auditing;
@@ -167,40 +168,13 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         if (context is null || _pending.Count == 0) return false;
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = new List<AuditEntry>();
-        foreach (var (entry, action, changes) in _pending)
+        foreach (var (entry, action, captured) in _pending)
         {
-            var entity = (IAudited)entry.Entity;
-            // A relation concerns both members, so it shows in both members' logs.
-            long?[] memberIds = entry.Entity switch
-            {
-                Member m => [m.Id],
-                ContactRecord c => [c.MemberId],
-                MemberRelation r => [r.MemberId, r.RelatedMemberId],
-                IConcernsMember c => [c.AuditMemberId],
-                _ => [null],
-            };
-            // A record created many at a time is one row holding every field (foreign keys by their real ids by now).
-            var fields = action == AuditActions.Create && entity is IAuditedCompactlyOnCreate
-                ? [("", null, string.Join("; ", changes.Select(c => c.Field + "=" + Format(entry.Property(c.Field).CurrentValue))))]
-                : changes;
-            foreach (var memberId in memberIds)
-            foreach (var (field, before, after) in fields.DefaultIfEmpty(("", null, null)))
-            {
-                rows.Add(new AuditEntry
-                {
-                    OccurredAt = now,
-                    UserId = actor.UserId,
-                    UserName = actor.UserName,
-                    EntityType = entry.Metadata.ClrType.Name,
-                    EntityId = entity.AuditKey,
-                    MemberId = memberId,
-                    Action = action,
-                    Field = field.Length == 0 ? null : field,
-                    Before = before,
-                    // A new row's foreign keys to other new rows held temporary values when captured; they are real now.
-                    After = action == AuditActions.Create && field.Length > 0 ? Format(entry.Property(field).CurrentValue) : after,
-                });
-            }
+            // A new row's foreign keys to other new rows held temporary values when captured; they are real now.
+            var changes = action == AuditActions.Create
+                ? captured.Select(c => (c.Field, c.Before, Format(entry.Property(c.Field).CurrentValue))).ToList()
+                : captured;
+            AddRows(rows, entry.Metadata.ClrType, (IAudited)entry.Entity, action, changes, now);
         }
         _pending.Clear();
         if (rows.Count > BulkThreshold)
@@ -210,6 +184,61 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         }
         context.AddRange(rows);
         return true;
+    }
+
+    /// <summary>
+    /// The rows SaveChanges would have written for new records that were inserted without the change tracker
+    /// (<see cref="MemberHubDbContext.SaveNewPaymentsAsync"/>), read after the insert so that their ids are real.
+    /// </summary>
+    public List<AuditEntry> RowsForCreated<T>(IEntityType type, IReadOnlyList<T> created) where T : class, IAudited
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var properties = type.GetProperties().Where(p => !p.IsPrimaryKey() && !NotAudited.Contains(p.Name))
+            .Select(p => (p.Name, Getter: p.GetGetter())).ToArray();
+        var rows = new List<AuditEntry>();
+        foreach (var entity in created)
+        {
+            var changes = new List<(string Field, string? Before, string? After)>();
+            foreach (var (name, getter) in properties)
+                if (getter.GetClrValueUsingContainingEntity(entity) is { } value && !IsDefault(value))
+                    changes.Add((name, null, Format(value)));
+            AddRows(rows, type.ClrType, entity, AuditActions.Create, changes, now);
+        }
+        return rows;
+    }
+
+    private void AddRows(List<AuditEntry> rows, Type type, IAudited entity, string action, List<(string Field, string? Before, string? After)> changes, DateTime now)
+    {
+        // A relation concerns both members, so it shows in both members' logs.
+        long?[] memberIds = entity switch
+        {
+            Member m => [m.Id],
+            ContactRecord c => [c.MemberId],
+            MemberRelation r => [r.MemberId, r.RelatedMemberId],
+            IConcernsMember c => [c.AuditMemberId],
+            _ => [null],
+        };
+        // A record created many at a time is one row holding every field.
+        var fields = action == AuditActions.Create && entity is IAuditedCompactlyOnCreate
+            ? [("", null, string.Join("; ", changes.Select(c => c.Field + "=" + c.After)))]
+            : changes;
+        foreach (var memberId in memberIds)
+        foreach (var (field, before, after) in fields.DefaultIfEmpty(("", null, null)))
+        {
+            rows.Add(new AuditEntry
+            {
+                OccurredAt = now,
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                EntityType = type.Name,
+                EntityId = entity.AuditKey,
+                MemberId = memberId,
+                Action = action,
+                Field = field.Length == 0 ? null : field,
+                Before = before,
+                After = after,
+            });
+        }
     }
 
     private static bool IsDefault(object value) => value switch

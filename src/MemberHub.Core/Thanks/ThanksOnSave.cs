@@ -35,7 +35,7 @@ public static class ThanksOnSave
         }
     }
 
-    private sealed record Thanked(EntityEntry<Payment> Payment, long MemberId, ThankYouKind Kind, long Amount, List<long> InvoiceIds);
+    private sealed record Thanked(Payment Payment, long MemberId, ThankYouKind Kind, long Amount, List<long> InvoiceIds);
 
     private sealed record Contact(long Id, string? Email, bool RefusesEmail, bool RefusesPost);
 
@@ -50,11 +50,21 @@ public static class ThanksOnSave
 
         var added = new List<EntityEntry>();
         var modified = new List<EntityEntry>();
-        var thanked = Thankable(newPayments);
+        var thanked = Thankable(newPayments.Select(e => e.Entity));
         if (thanked.Count > 0 || withdrawn.Count > 0)
         {
-            var startMonth = await db.OrganisationSettings.AsNoTracking().OrderBy(o => o.Id).Select(o => (int?)o.FiscalYearStartMonth).FirstOrDefaultAsync(ct) ?? 4;
-            if (thanked.Count > 0) await AddPaymentThanksAsync(db, thanked, startMonth, added, ct);
+            var startMonth = await FiscalYearStartMonthAsync(db, ct);
+            if (thanked.Count > 0)
+            {
+                var entries = newPayments.ToDictionary(e => e.Entity, ReferenceEqualityComparer.Instance as IEqualityComparer<Payment>);
+                foreach (var (note, payment) in await PaymentNotesAsync(db, thanked, startMonth, ct))
+                {
+                    var entry = db.ThankYouNotes.Add(note);
+                    // The payment's id is a temporary value until it is inserted; pointing the note at it lets EF fill in the real one.
+                    entry.Property(n => n.PaymentId).CurrentValue = entries[payment].Property(p => p.Id).CurrentValue;
+                    added.Add(entry);
+                }
+            }
             if (withdrawn.Count > 0) await AddWithdrawalThanksAsync(db, withdrawn, startMonth, added, ct);
         }
         var reversedIds = newPayments.Where(e => e.Entity.ReversesPaymentId is not null).Select(e => e.Entity.ReversesPaymentId!.Value).Distinct().ToList();
@@ -62,36 +72,49 @@ public static class ThanksOnSave
         return added.Count == 0 && modified.Count == 0 ? null : new Prepared(added, modified);
     }
 
+    /// <summary>
+    /// The notes for new payments that are saved without the change tracker (<see cref="MemberHubDbContext.SaveNewPaymentsAsync"/>),
+    /// each with its payment, whose id the caller sets on the note once the payment is inserted. Not tracked.
+    /// </summary>
+    internal static async Task<List<(ThankYouNote Note, Payment Payment)>> NotesForNewPaymentsAsync(MemberHubDbContext db, IEnumerable<Payment> payments, CancellationToken ct)
+    {
+        var thanked = Thankable(payments);
+        return thanked.Count == 0 ? [] : await PaymentNotesAsync(db, thanked, await FiscalYearStartMonthAsync(db, ct), ct);
+    }
+
+    private static async Task<int> FiscalYearStartMonthAsync(MemberHubDbContext db, CancellationToken ct) =>
+        await db.OrganisationSettings.AsNoTracking().OrderBy(o => o.Id).Select(o => (int?)o.FiscalYearStartMonth).FirstOrDefaultAsync(ct) ?? 4;
+
     /// <summary>One per payment, member and kind; a household transfer's allocations name each member it pays for.</summary>
-    private static List<Thanked> Thankable(List<EntityEntry<Payment>> payments)
+    private static List<Thanked> Thankable(IEnumerable<Payment> payments)
     {
         var result = new List<Thanked>();
-        foreach (var entry in payments)
+        foreach (var p in payments)
         {
-            var p = entry.Entity;
             if (p.ReversesPaymentId is not null || p.Amount.Value <= 0) continue;
             var groups = p.Allocations
                 .Where(a => a.Kind is AllocationKind.Dues or AllocationKind.Donation && a.Amount.Value > 0 && (a.MemberId ?? p.MemberId) is not null)
                 .GroupBy(a => (Member: (a.MemberId ?? p.MemberId)!.Value, Kind: a.Kind == AllocationKind.Dues ? ThankYouKind.Dues : ThankYouKind.Donation));
             foreach (var g in groups)
-                result.Add(new Thanked(entry, g.Key.Member, g.Key.Kind, g.Sum(a => a.Amount.Value),
+                result.Add(new Thanked(p, g.Key.Member, g.Key.Kind, g.Sum(a => a.Amount.Value),
                     g.Where(a => a.InvoiceId is not null).Select(a => a.InvoiceId!.Value).Distinct().ToList()));
         }
         return result;
     }
 
-    private static async Task AddPaymentThanksAsync(MemberHubDbContext db, List<Thanked> thanked, int startMonth, List<EntityEntry> added, CancellationToken ct)
+    private static async Task<List<(ThankYouNote Note, Payment Payment)>> PaymentNotesAsync(MemberHubDbContext db, List<Thanked> thanked, int startMonth, CancellationToken ct)
     {
         var contacts = await ContactsAsync(db, thanked.Select(t => t.MemberId), ct);
         var years = await InvoiceYearsAsync(db, thanked.SelectMany(t => t.InvoiceIds), ct);
+        var notes = new List<(ThankYouNote, Payment)>();
         foreach (var t in thanked)
         {
             if (!contacts.TryGetValue(t.MemberId, out var c)) continue;
-            var payment = t.Payment.Entity;
+            var payment = t.Payment;
             var route = ThankYouRules.RouteFor(c.Email, c.RefusesEmail, c.RefusesPost);
             // Dues thank for the year they pay (the latest, when arrears are paid with this year's dues); a donation for the year it came in.
             var invoiceYears = t.InvoiceIds.Where(years.ContainsKey).Select(id => years[id]).ToList();
-            var note = new ThankYouNote
+            notes.Add((new ThankYouNote
             {
                 MemberId = t.MemberId,
                 Kind = t.Kind,
@@ -102,12 +125,9 @@ public static class ThanksOnSave
                 ReceivedOn = payment.ReceivedOn,
                 FiscalYear = invoiceYears.Count > 0 ? invoiceYears.Max() : FiscalYear.Of(payment.ReceivedOn, startMonth),
                 CreatedAt = payment.CreatedAt,
-            };
-            var entry = db.ThankYouNotes.Add(note);
-            // The payment's id is a temporary value until it is inserted; pointing the note at it lets EF fill in the real one.
-            entry.Property(n => n.PaymentId).CurrentValue = (long)t.Payment.Property(p => p.Id).CurrentValue;
-            added.Add(entry);
+            }, payment));
         }
+        return notes;
     }
 
     private static async Task AddWithdrawalThanksAsync(MemberHubDbContext db, List<EntityEntry<Member>> withdrawn, int startMonth, List<EntityEntry> added, CancellationToken ct)
