@@ -38,7 +38,7 @@ public static class ReconciliationBenchmark
         Directory.CreateDirectory(dataFolder);
         Console.WriteLine($"Reconciliation benchmark: {data.Credits.Count:N0} credits, {data.Invoices.Count:N0} open invoices, " +
                           $"{data.Aliases.Count:N0} remembered payers; SQLite in {dataFolder}");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
 
         await using var site = new BenchmarkSite(dataFolder, null);
         _ = site.Services;   // starts the host and migrates

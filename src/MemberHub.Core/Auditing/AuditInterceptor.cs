@@ -145,11 +145,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                         .Select(p => (p.Metadata.Name, (string?)null, Format(p.CurrentValue))).ToList()));
                     break;
                 case EntityState.Modified:
-                    var changes = entry.Properties
-                        .Where(p => p.IsModified && !NotAudited.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
-                        .Select(p => (p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue))).ToList();
-                    if (changes.Count > 0)
-                        _pending.Add((entry, changes.Any(c => c.Name == nameof(Member.Status)) ? AuditActions.StatusChange : AuditActions.Update, changes));
+                    if (Changes(entry) is { Count: > 0 } changes) _pending.Add((entry, ActionOf(changes), changes));
                     break;
                 case EntityState.Deleted:
                     // What was removed, field by field, so the log says which relation or record it was.
@@ -206,6 +202,24 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         }
         return rows;
     }
+
+    /// <summary>The rows SaveChanges would write for modified entries that are written without it (EntityBulkUpdate), before they are.</summary>
+    public List<AuditEntry> RowsForModified(IReadOnlyList<EntityEntry> modified)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = new List<AuditEntry>();
+        foreach (var entry in modified)
+            if (entry.Entity is IAudited audited && Changes(entry) is { Count: > 0 } changes)
+                AddRows(rows, entry.Metadata.ClrType, audited, ActionOf(changes), changes, now);
+        return rows;
+    }
+
+    private static List<(string Field, string? Before, string? After)> Changes(EntityEntry entry) => entry.Properties
+        .Where(p => p.IsModified && !NotAudited.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
+        .Select(p => (p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue))).ToList();
+
+    private static string ActionOf(List<(string Field, string? Before, string? After)> changes) =>
+        changes.Any(c => c.Field == nameof(Member.Status)) ? AuditActions.StatusChange : AuditActions.Update;
 
     private void AddRows(List<AuditEntry> rows, Type type, IAudited entity, string action, List<(string Field, string? Before, string? After)> changes, DateTime now)
     {

@@ -14,6 +14,7 @@ using MemberHub.Volunteers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -132,9 +133,10 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IM
     /// <summary>
     /// Saves many new payments at once (a bank import's automatic batch, several confirmations) with prepared statements
     /// instead of the change tracker, whose bookkeeping was most of a 10,000-line import's time. It writes what SaveChanges
-    /// writes for them: the payments with their allocations, their thank-you notes, the audit rows of all three (through
-    /// the same <see cref="AuditInterceptor"/>) and the members' figures. Whatever else the caller changed on tracked
-    /// entities (the invoices' balances, the bank lines) is saved through SaveChanges as usual, in the same transaction.
+    /// writes for them: the payments with their allocations, their thank-you notes, the new balances of the invoices they
+    /// pay (tracked, changed by the caller; the version checked as SaveChanges checks it), the audit rows of all of these
+    /// (built by the same <see cref="AuditInterceptor"/>) and the members' figures. Whatever else the caller changed on
+    /// tracked entities (the bank lines, remembered payers) is saved through SaveChanges, in the same transaction.
     /// A database refusal (a unique index, a concurrent change) is a <see cref="DbUpdateException"/>, as from SaveChanges.
     /// Reversals are not for this path: they withdraw thanks and void receipts, which only SaveChanges does.
     /// </summary>
@@ -165,8 +167,11 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IM
             var rows = audit.RowsForCreated(Model.FindEntityType(typeof(Payment))!, payments);
             rows.AddRange(audit.RowsForCreated(Model.FindEntityType(typeof(PaymentAllocation))!, allocations));
             rows.AddRange(audit.RowsForCreated(Model.FindEntityType(typeof(ThankYouNote))!, noteRows));
+            // The invoices the payments pay (tracked and changed by the caller), written the same way.
+            var invoices = ChangeTracker.Entries<Invoice>().Where(e => e.State == EntityState.Modified).Cast<EntityEntry>().ToList();
+            rows.AddRange(audit.RowsForModified(invoices));
             await EntityBulkInsert.InsertAsync(this, rows, ct);
-
+            await EntityBulkUpdate.UpdateAsync(this, invoices, ct);
             await SaveChangesAsync(ct);
             if (statsRefresher is not null)
             {

@@ -34,7 +34,8 @@ internal sealed class InvoiceBook
     private readonly (string Key, long MemberId)[] _aliasesSorted;
     private readonly Member[] _memberList;
     private readonly Dictionary<int, List<int>> _bigrams = [];
-    private readonly int[] _bigramCounts;
+    // Scratch counters for SimilarMembers, one per thread that evaluates credits at the same time (zeroed after each use).
+    private readonly System.Collections.Concurrent.ConcurrentBag<int[]> _bigramCounters = [];
 
     public InvoiceBook(IReadOnlyList<OpenInvoice> invoices, IReadOnlyList<PayerAlias> aliases,
         IReadOnlyList<RegisteredMember>? register = null)
@@ -105,7 +106,6 @@ internal sealed class InvoiceBook
         for (var i = 0; i < _memberList.Length; i++)
             foreach (var b in Bigrams(_memberList[i].Name.LooseKey).Distinct())
                 Add(_bigrams, b, i);
-        _bigramCounts = new int[_memberList.Length];
     }
 
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key, TValue value) where TKey : notnull
@@ -227,23 +227,25 @@ internal sealed class InvoiceBook
         if (key.Length < 3) return [];
         var grams = Bigrams(key).Distinct().ToArray();
         var touched = new List<int>();
+        var counts = _bigramCounters.TryTake(out var free) ? free : new int[_memberList.Length];
         foreach (var g in grams)
             if (_bigrams.TryGetValue(g, out var posting))
                 foreach (var i in posting)
                 {
-                    if (_bigramCounts[i]++ == 0) touched.Add(i);
+                    if (counts[i]++ == 0) touched.Add(i);
                 }
         var found = new List<(Member, double)>();
         foreach (var i in touched)
         {
-            var common = _bigramCounts[i];
-            _bigramCounts[i] = 0;
+            var common = counts[i];
+            counts[i] = 0;
             var m = _memberList[i];
             var memberGrams = Math.Max(1, m.Name.LooseKey.Length - 1);
             var dice = 2.0 * common / (grams.Length + memberGrams);
             if (m.Name.LooseKey.Length >= 4 && key.Contains(m.Name.LooseKey, StringComparison.Ordinal)) dice = Math.Max(dice, 0.8);
             if (dice >= 0.6 && !CompanyMismatch(payer, m)) found.Add((m, Math.Round(dice, 4)));
         }
+        _bigramCounters.Add(counts);
         return found.OrderByDescending(x => x.Item2).ThenBy(x => x.Item1.Id).Take(max).ToList();
     }
 

@@ -73,6 +73,29 @@ public abstract class BulkPostingTests(MemberHubFactory app)
         Assert.Equal(before, await CountsAsync(app));
     }
 
+    [Fact]
+    public async Task A_batch_whose_invoice_someone_else_changed_meanwhile_is_refused_whole()
+    {
+        app.SkipIfUnavailable();
+        var requests = await SeedAsync(app);
+        var invoice = requests[4].ToInvoices[0].InvoiceId;
+        var before = await CountsAsync(app);
+
+        var result = await app.WithServicesAsync(sp =>
+        {
+            var db = sp.GetRequiredService<MemberHubDbContext>();
+            // Another person's posting to the same invoice lands after the batch read it and before the batch writes.
+            return sp.GetRequiredService<PaymentPostingHandler>().PostManyAsync(requests, (index, _) =>
+            {
+                if (index == 4) db.Database.ExecuteSql($"UPDATE \"Invoices\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = {invoice}");
+            });
+        });
+
+        Assert.Empty(result.Posted);
+        Assert.All(result.Refused.Values, errors => Assert.Equal(PaymentPostingHandler.ConcurrentChangeMessage, Assert.Single(errors)));
+        Assert.Equal(before, await CountsAsync(app));
+    }
+
     private static Task<string> CountsAsync(MemberHubFactory factory) => factory.WithDbAsync(async db =>
         $"{await db.Payments.CountAsync()}/{await db.PaymentAllocations.CountAsync()}/{await db.ThankYouNotes.CountAsync()}/" +
         $"{await db.AuditEntries.CountAsync()}/{(await db.Invoices.AsNoTracking().ToListAsync()).Sum(i => i.PaidAmount.Value)}");
