@@ -91,14 +91,20 @@ public static class PayerNameNormalizer
     // after it): 20,000 names, a third of the matcher's time. The same text always gives the same (immutable) result.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PayerName> Parsed = new(StringComparer.Ordinal);
     private const int ParsedLimit = 200_000;
+    // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary, which stalls threads parsing in parallel.
+    private static int _parsedCount;
 
     public static PayerName Parse(string? raw)
     {
         raw ??= "";
         if (Parsed.TryGetValue(raw, out var known)) return known;
         var parsed = ParseUncached(raw);
-        if (Parsed.Count >= ParsedLimit) Parsed.Clear();
-        Parsed.TryAdd(raw, parsed);
+        if (Volatile.Read(ref _parsedCount) >= ParsedLimit)
+        {
+            Parsed.Clear();
+            Volatile.Write(ref _parsedCount, 0);
+        }
+        if (Parsed.TryAdd(raw, parsed)) Interlocked.Increment(ref _parsedCount);
         return parsed;
     }
 

@@ -147,7 +147,9 @@ public sealed class BrowserTab : IAsyncDisposable
         await Page.GetByLabel("メールアドレス").FillAsync(email);
         await Page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        // Signing in hashes the password and the landing page gathers a whole dashboard; with every test class of the suite
+        // running at once on two cores this once took longer than the 20 s navigation limit.
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 60_000 });
     }
 
     /// <summary>
