@@ -2096,6 +2096,9 @@ namespace MemberHub.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int>("AutoPosting")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CertificationNumber")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

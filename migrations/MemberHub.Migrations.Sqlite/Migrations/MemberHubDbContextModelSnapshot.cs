@@ -2038,6 +2038,9 @@ namespace MemberHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AutoPosting")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CertificationNumber")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -43,6 +43,9 @@ public class OrganisationSettings : IAudited
     /// </summary>
     public int LapseAfterYears { get; set; } = DefaultLapseAfterYears;
 
+    /// <summary>How readily bank transfers are posted without a person looking (set by the treasurer on 自動消込の設定).</summary>
+    public Payments.AutoPostingMode AutoPosting { get; set; }
+
     public int Version { get; set; }
 
     public const int DefaultLapseAfterYears = 2;

@@ -23,6 +23,28 @@ public sealed record MatchOptions
     /// the register does not link) also has exactly this amount open: the payer may be paying for them.
     /// </summary>
     public bool HesitateOnSameFamily { get; init; }
+
+    /// <summary>The settings for an organisation's choice of how readily transfers are posted without a person looking.</summary>
+    public static MatchOptions For(AutoPostingMode mode) => mode switch
+    {
+        AutoPostingMode.Cautious => Default with { HesitateOnSameFamily = true },
+        AutoPostingMode.NumbersAndRememberedPayersOnly => Default with { AutoApplyOnNameAlone = false },
+        _ => Default,
+    };
+}
+
+/// <summary>
+/// How readily an organisation lets transfers be posted without a person looking. Standard posts a name alone when
+/// nothing in the register or the file could make a careful treasurer hesitate; a relative whose full name is exactly
+/// another member's, paying exactly what that member owes, cannot be told apart by anyone. Cautious also leaves for a
+/// person every transfer whose payer shares the family name of another member who owes the same amount (about half of
+/// the name-only postings); the strictest posts only transfers that name a member number or a remembered payer.
+/// </summary>
+public enum AutoPostingMode
+{
+    Standard = 0,
+    Cautious = 1,
+    NumbersAndRememberedPayersOnly = 2,
 }
 
 /// <summary>

@@ -168,4 +168,41 @@ public class BankImportBrowserTests(BrowserSite site) : IClassFixture<BrowserSit
         await Expect(page.Locator($"[data-mapping='{id}']")).ToContainTextAsync("振込依頼人「ご依頼人・内容」");
         tab.AssertNoBrowserErrors();
     }
+
+    [Fact]
+    public async Task The_treasurer_chooses_how_readily_transfers_are_posted_automatically()
+    {
+        await site.WithDbAsync(async db =>
+        {
+            if (await db.OrganisationSettings.AnyAsync()) return;
+            db.OrganisationSettings.Add(new MemberHub.Organisation.OrganisationSettings { Name = "特定非営利活動法人 みどりの会" });
+            await db.SaveChangesAsync();
+        });
+        var treasurer = await site.CreateUserAsync(Roles.Treasurer, displayName: "会計 佐々木");
+        await using var tab = await site.OpenAsync();
+        await tab.SignInAsync(treasurer.Email!);
+        var page = tab.Page;
+        try
+        {
+            await page.GotoAsync("/Payments/Import");
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "自動消込の設定" }).ClickAsync();
+            await Expect(page.GetByLabel("標準")).ToBeCheckedAsync();
+            await page.GetByLabel("慎重").CheckAsync();
+            await tab.ScreenshotAsync("auto-posting-settings");
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+            await Expect(page.Locator("body")).ToContainTextAsync("自動消込の基準を「慎重」にしました");
+            await Expect(page.GetByLabel("慎重")).ToBeCheckedAsync();
+            tab.AssertNoBrowserErrors();
+        }
+        finally
+        {
+            await site.WithDbAsync(async db =>
+            {
+                var settings = await db.OrganisationSettings.SingleAsync();
+                settings.AutoPosting = MemberHub.Payments.AutoPostingMode.Standard;
+                settings.Version++;
+                await db.SaveChangesAsync();
+            });
+        }
+    }
 }

@@ -114,6 +114,7 @@ public class AccessTableTests(AccessTableTests.Site site) : IClassFixture<Access
         ["/Payments/Aliases"] = PostingRoles,
         ["/Payments/Mappings/Index"] = PostingRoles,
         ["/Payments/Mappings/Edit"] = PostingRoles,
+        ["/Payments/AutoPosting/Index"] = PostingRoles,
         ["/Dues/Runs/Index"] = Office,
         ["/Dues/Runs/Create"] = Editors,
         ["/Dues/Runs/Details"] = Office,

@@ -7,6 +7,7 @@ using MemberHub.Common;
 using MemberHub.Identity;
 using MemberHub.Ledger;
 using MemberHub.Members;
+using MemberHub.Tests.Integration.Members;
 using MemberHub.Tests.Support;
 using MemberHub.Tests.Unit.Payments;
 using MemberHub.Web.Pages.Payments.Imports;
@@ -134,6 +135,65 @@ public abstract class ReconciliationTests(MemberHubFactory app)
         Assert.Equal((1, new Yen(5_000)), (stats.PaymentCount, stats.DuesTotal));
         // Automatic postings teach no remembered payer: only a person's decision does.
         Assert.False(await app.WithDbAsync(db => db.PayerAliases.AnyAsync(a => a.MemberId == member.Id)));
+    }
+
+    [Fact]
+    public async Task The_treasurer_chooses_cautious_automatic_posting_and_a_name_whose_family_owes_the_same_is_left_for_a_person()
+    {
+        var client = await TreasurerAsync();
+        // A husband pays his own dues by name; his wife, also a member, owes the same amount.
+        async Task<(Member Husband, Invoice Invoice, string Payer)> CoupleAsync()
+        {
+            var (bank, kana) = NewFamily();
+            var husband = await new MemberBuilder().Named("慎重 太郎", kana + " タロウ").CreateAsync(app);
+            var wife = await new MemberBuilder().Named("慎重 花子", kana + " ハナコ").CreateAsync(app);
+            var invoice = await InvoiceAsync(husband, 5_000);
+            await InvoiceAsync(wife, 5_000);
+            return (husband, invoice, $"{bank} ﾀﾛｳ");
+        }
+        await app.WithDbAsync(async db =>
+        {
+            if (await db.OrganisationSettings.AnyAsync()) return;
+            db.OrganisationSettings.Add(new MemberHub.Organisation.OrganisationSettings { Name = "特定非営利活動法人 みどりの会" });
+            await db.SaveChangesAsync();
+        });
+        try
+        {
+            var standard = await CoupleAsync();
+            await ImportAsync(client, NewAccount(), (5_000, standard.Payer));
+            Assert.Equal(BankLineStatus.AutoApplied, (await LineAsync(standard.Payer)).Status);
+
+            var settings = await client.GetDocumentAsync("/Payments/AutoPosting");
+            Assert.True(((IHtmlInputElement)settings.QuerySelector("#mode-Standard")!).IsChecked);
+            var stale = await client.SubmitFormAsync(settings, "/Payments/AutoPosting",
+                new Dictionary<string, string> { ["mode"] = "Cautious", ["version"] = "-1" }, "#auto-posting-form");
+            Assert.Contains("同時に更新しました", await stale.BodyAsync());
+            var saved = await client.SubmitFormAsync(settings, "/Payments/AutoPosting",
+                new Dictionary<string, string> { ["mode"] = "Cautious" }, "#auto-posting-form");
+            saved.AssertRedirectTo("/Payments/AutoPosting");
+            var after = await client.GetDocumentAsync("/Payments/AutoPosting");
+            Assert.Contains("「慎重」にしました", after.Body!.TextContent);
+            Assert.True(((IHtmlInputElement)after.QuerySelector("#mode-Cautious")!).IsChecked);
+            Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
+                a.EntityType == "OrganisationSettings" && a.Field == "AutoPosting" && a.Before == "Standard" && a.After == "Cautious")));
+
+            var cautious = await CoupleAsync();
+            var url = await ImportAsync(client, NewAccount(), (5_000, cautious.Payer));
+            Assert.Equal(BankLineStatus.Unprocessed, (await LineAsync(cautious.Payer)).Status);
+            Assert.Equal(InvoiceStatus.Unpaid, await StatusAsync(cautious.Invoice));
+            var row = Row(await client.GetDocumentAsync(url), "suggested-lines", cautious.Payer);
+            Assert.Contains(cautious.Husband.Name, row.QuerySelector(".candidate.first")!.TextContent);
+        }
+        finally
+        {
+            await app.WithDbAsync(async db =>
+            {
+                var settings = await db.OrganisationSettings.SingleAsync();
+                settings.AutoPosting = MemberHub.Payments.AutoPostingMode.Standard;
+                settings.Version++;
+                await db.SaveChangesAsync();
+            });
+        }
     }
 
     [Fact]

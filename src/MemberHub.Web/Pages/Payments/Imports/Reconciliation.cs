@@ -17,16 +17,17 @@ public sealed record MatchingInputs(
     IReadOnlyList<OpenInvoice> Invoices,
     IReadOnlyDictionary<long, string> InvoiceNumbers,
     IReadOnlyList<MatchAlias> Aliases,
-    IReadOnlyList<RegisteredMember> Register)
+    IReadOnlyList<RegisteredMember> Register,
+    MatchOptions Options)
 {
     public IReadOnlyList<MatchProposal> Propose(IReadOnlyList<BankStatementLine> lines) =>
-        PaymentMatcher.Propose(lines.Select(ToCredit).ToList(), Invoices, Aliases, MatchOptions.Default, Register);
+        PaymentMatcher.Propose(lines.Select(ToCredit).ToList(), Invoices, Aliases, Options, Register);
 
     public static BankCredit ToCredit(BankStatementLine l) =>
         new(l.Id.ToString(CultureInfo.InvariantCulture), l.BookedOn, l.Credit.Value, l.PayerName);
 }
 
-/// <summary>Loads <see cref="MatchingInputs"/>: one query each for invoices, households, aliases and the register.</summary>
+/// <summary>Loads <see cref="MatchingInputs"/>: one query each for invoices, households, aliases, the register and the organisation's automatic posting mode.</summary>
 public sealed class MatchingInputsQuery(MemberHubDbContext db, ImportDetailsQuery openInvoices)
 {
     public async Task<MatchingInputs> LoadAsync(CancellationToken ct = default)
@@ -35,7 +36,8 @@ public sealed class MatchingInputsQuery(MemberHubDbContext db, ImportDetailsQuer
         var aliases = await db.PayerAliases.AsNoTracking().Select(a => new MatchAlias(a.PayerName, a.MemberId)).ToListAsync(ct);
         var register = (await db.Members.AsNoTracking().Select(m => new { m.Id, m.MemberNumber, m.NameKana }).ToListAsync(ct))
             .Select(m => new RegisteredMember(m.Id, m.MemberNumber.ToString(CultureInfo.InvariantCulture), m.NameKana)).ToList();
-        return new MatchingInputs(invoices, numbers, aliases, register);
+        var mode = await db.OrganisationSettings.AsNoTracking().OrderBy(o => o.Id).Select(o => (AutoPostingMode?)o.AutoPosting).FirstOrDefaultAsync(ct);
+        return new MatchingInputs(invoices, numbers, aliases, register, MatchOptions.For(mode ?? AutoPostingMode.Standard));
     }
 }
 
