@@ -44,8 +44,9 @@ public class BrowserSite : MemberHubFactory, IAsyncLifetime
                 $"Chromium was not found at {ChromiumPath}. The browser tests need it: run `bash .ci/setup-machine` " +
                 "(installs chromium and fonts-noto-cjk through apt-get), or set MEMBERHUB_CHROMIUM to a Chromium binary.");
 
-        // Expect(...) waits 5 s by default; the test machines are small and shared.
-        Assertions.SetDefaultExpectTimeout(10_000);
+        // Expect(...) waits 5 s by default; the test machines are small and shared, and the whole suite runs at once on
+        // two cores (a sign-in once took more than 20 s there). A real failure only takes longer to report.
+        Assertions.SetDefaultExpectTimeout(20_000);
 
         StartServer();
         BaseUrl = ClientOptions.BaseAddress;
@@ -69,8 +70,8 @@ public class BrowserSite : MemberHubFactory, IAsyncLifetime
     public async Task<BrowserTab> OpenAsync(BrowserNewContextOptions options)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions(options) { BaseURL = options.BaseURL ?? BaseUrl.ToString() });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(20_000);
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(40_000);
         var page = await context.NewPageAsync();
         var test = TestContext.Current.TestMethod?.MethodName ?? "tab";
         var n = _tabsPerTest.AddOrUpdate(test, 1, (_, c) => c + 1);

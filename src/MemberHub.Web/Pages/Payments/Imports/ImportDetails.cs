@@ -23,72 +23,12 @@ public sealed class ListImportsQuery(MemberHubDbContext db)
             .ToListAsync();
 }
 
-public sealed record ProposedMember(long MemberId, int MemberNumber, string Name);
-
-/// <summary>The matcher's best reading of one credit, as the details page shows it.</summary>
-public sealed record LineProposal(
-    ProposedMember? Member,
-    IReadOnlyList<(string InvoiceNumber, long Amount)> Allocations,
-    double Score,
-    bool AutoApply,
-    int CandidateCount,
-    long Unallocated,
-    long Shortfall);
-
-public sealed record ImportLineRow(BankStatementLine Line, LineProposal? Proposal);
-
-public sealed record ImportDetails(BankImport Import, IReadOnlyList<ImportLineRow> Lines, int AutoApplicable, int WithCandidate, int OpenInvoices);
-
 /// <summary>
-/// An import's lines, credits first, with the matcher's proposals for the credits that are still 未処理,
-/// computed on the fly against today's open invoices and remembered payers. Read-only: posting comes with the
-/// reconciliation screen.
+/// What the matcher works on: today's open invoices (with households) and their numbers. The reconciliation screen and
+/// the automatic posting load it through <see cref="MatchingInputsQuery"/>.
 /// </summary>
 public sealed class ImportDetailsQuery(MemberHubDbContext db)
 {
-    public async Task<ImportDetails?> RunAsync(long id)
-    {
-        var import = await db.BankImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id);
-        if (import is null) return null;
-        var lines = await db.BankStatementLines.AsNoTracking()
-            .Where(l => l.BankImportId == id)
-            .OrderByDescending(l => l.IsMatchCandidate).ThenBy(l => l.BookedOn).ThenBy(l => l.LineNumber)
-            .ToListAsync();
-        var open = lines.Where(l => l.IsMatchCandidate && l.Status == BankLineStatus.Unprocessed).ToList();
-        if (open.Count == 0)
-            return new ImportDetails(import, lines.Select(l => new ImportLineRow(l, null)).ToList(), 0, 0, 0);
-
-        var (invoices, numbers) = await OpenInvoicesAsync();
-        var aliases = await db.PayerAliases.AsNoTracking()
-            .Select(a => new { a.PayerName, a.MemberId }).ToListAsync();
-        var credits = open.Select(l => new BankCredit(l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), l.BookedOn, l.Credit.Value, l.PayerName)).ToList();
-        var proposals = PaymentMatcher.Propose(credits, invoices, aliases.Select(a => new MatchAlias(a.PayerName, a.MemberId)).ToList())
-            .ToDictionary(p => p.CreditId);
-
-        var memberIds = proposals.Values.Select(p => p.Candidates.FirstOrDefault()?.MemberId).OfType<long>().Distinct().ToList();
-        // One array parameter (not EF 10's default of one SQL parameter per id) for thousands of ids.
-        var members = (await db.Members.AsNoTracking().Where(m => EF.Parameter(memberIds).Contains(m.Id))
-                .Select(m => new ProposedMember(m.Id, m.MemberNumber, m.Name)).ToListAsync())
-            .ToDictionary(m => m.MemberId);
-
-        var rows = lines.Select(l =>
-        {
-            if (!proposals.TryGetValue(l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), out var p)) return new ImportLineRow(l, null);
-            var best = p.Candidates.FirstOrDefault();
-            var proposal = best is null
-                ? new LineProposal(null, [], 0, false, 0, 0, 0)
-                : new LineProposal(members.GetValueOrDefault(best.MemberId),
-                    best.Allocations.Select(a => (numbers.GetValueOrDefault(a.InvoiceId, "?"), a.Amount)).ToList(),
-                    best.Score, p.AutoApply, p.Candidates.Count, best.Unallocated, best.Shortfall);
-            return new ImportLineRow(l, proposal);
-        }).ToList();
-        return new ImportDetails(import, rows,
-            rows.Count(r => r.Proposal is { AutoApply: true }),
-            rows.Count(r => r.Proposal is { Member: not null }),
-            invoices.Count);
-    }
-
-    /// <summary>未入金 and 一部入金 invoices with what the matcher needs of their members; the household from 同一世帯/配偶者 links.</summary>
     public async Task<(IReadOnlyList<OpenInvoice> Invoices, Dictionary<long, string> Numbers)> OpenInvoicesAsync()
     {
         var rows = await (
