@@ -182,13 +182,15 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         return true;
     }
 
+    /// <summary>The time a save's audit rows carry (one for the whole save).</summary>
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     /// <summary>
     /// The rows SaveChanges would have written for new records that were inserted without the change tracker
     /// (<see cref="MemberHubDbContext.SaveNewPaymentsAsync"/>), read after the insert so that their ids are real.
     /// </summary>
-    public List<AuditEntry> RowsForCreated<T>(IEntityType type, IReadOnlyList<T> created) where T : class, IAudited
+    public List<AuditEntry> RowsForCreated<T>(IEntityType type, IReadOnlyList<T> created, DateTime now) where T : class, IAudited
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var properties = type.GetProperties().Where(p => !p.IsPrimaryKey() && !NotAudited.Contains(p.Name))
             .Select(p => (p.Name, Getter: p.GetGetter())).ToArray();
         var rows = new List<AuditEntry>();
@@ -204,9 +206,8 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     }
 
     /// <summary>The rows SaveChanges would write for modified entries that are written without it (EntityBulkUpdate), before they are.</summary>
-    public List<AuditEntry> RowsForModified(IReadOnlyList<EntityEntry> modified)
+    public List<AuditEntry> RowsForModified(IReadOnlyList<EntityEntry> modified, DateTime now)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var rows = new List<AuditEntry>();
         foreach (var entry in modified)
             if (entry.Entity is IAudited audited && Changes(entry) is { Count: > 0 } changes)

@@ -10,8 +10,8 @@ namespace MemberHub.Data;
 
 /// <summary>
 /// Writes the changed columns of many tracked, modified entities of one type with prepared UPDATEs (one statement per
-/// set of changed columns), checking the key and the concurrency tokens' original values as SaveChanges does, then marks
-/// the entries unchanged. For <see cref="MemberHubDbContext.SaveNewPaymentsAsync"/>, which writes the audit rows: the
+/// set of changed columns), checking the key and the concurrency tokens' original values as SaveChanges does. The entries
+/// stay Modified: the caller accepts them once everything of its save has succeeded. For <see cref="MemberHubDbContext.SaveNewPaymentsAsync"/>, which writes the audit rows: the
 /// invoices a batch of 1,000 payments pays took EF 80 ms a chunk, a tenth of the import.
 /// </summary>
 internal static class EntityBulkUpdate
@@ -69,7 +69,6 @@ internal static class EntityBulkUpdate
         {
             foreach (var (command, _, _) in commands.Values) await command.DisposeAsync();
         }
-        foreach (var entry in entries) entry.State = EntityState.Unchanged;
     }
 
     private static object ToProvider(IProperty property, object? value) =>

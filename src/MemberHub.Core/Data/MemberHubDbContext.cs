@@ -147,31 +147,38 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IM
         var audit = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?
                         .Interceptors?.OfType<AuditInterceptor>().SingleOrDefault()
                     ?? throw new InvalidOperationException("Payments are saved in bulk only by a context that audits them.");
+        // In the caller's transaction a savepoint makes the batch all or nothing, as SaveChanges does there.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        if (own is null) await Database.CurrentTransaction!.CreateSavepointAsync(BulkSavepoint, ct);
+        var allocations = payments.SelectMany(p => p.Allocations).ToList();
+        // The invoices the payments pay (tracked and changed by the caller), written the same way.
+        var invoices = ChangeTracker.Entries<Invoice>().Where(e => e.State == EntityState.Modified).Cast<EntityEntry>().ToList();
+        var invoicesBefore = invoices.Select(e => e.OriginalValues.Clone()).ToList();
         try
         {
             var notes = await ThanksOnSave.NotesForNewPaymentsAsync(this, payments, ct);
-            var allocations = new List<PaymentAllocation>();
             await EntityBulkInsert.InsertWithIdsAsync(this, payments, ct);
             foreach (var payment in payments)
                 foreach (var allocation in payment.Allocations)
-                {
                     allocation.PaymentId = payment.Id;
-                    allocations.Add(allocation);
-                }
             await EntityBulkInsert.InsertWithIdsAsync(this, allocations, ct);
             foreach (var (note, payment) in notes) note.PaymentId = payment.Id;
             var noteRows = notes.Select(n => n.Note).ToList();
             await EntityBulkInsert.InsertWithIdsAsync(this, noteRows, ct);
 
-            var rows = audit.RowsForCreated(Model.FindEntityType(typeof(Payment))!, payments);
-            rows.AddRange(audit.RowsForCreated(Model.FindEntityType(typeof(PaymentAllocation))!, allocations));
-            rows.AddRange(audit.RowsForCreated(Model.FindEntityType(typeof(ThankYouNote))!, noteRows));
-            // The invoices the payments pay (tracked and changed by the caller), written the same way.
-            var invoices = ChangeTracker.Entries<Invoice>().Where(e => e.State == EntityState.Modified).Cast<EntityEntry>().ToList();
-            rows.AddRange(audit.RowsForModified(invoices));
+            var at = audit.Now;
+            var rows = audit.RowsForCreated(Model.FindEntityType(typeof(Payment))!, payments, at);
+            rows.AddRange(audit.RowsForCreated(Model.FindEntityType(typeof(PaymentAllocation))!, allocations, at));
+            rows.AddRange(audit.RowsForCreated(Model.FindEntityType(typeof(ThankYouNote))!, noteRows, at));
+            rows.AddRange(audit.RowsForModified(invoices, at));
             await EntityBulkInsert.InsertAsync(this, rows, ct);
             await EntityBulkUpdate.UpdateAsync(this, invoices, ct);
+            // Written: what the context holds for them is now what the database holds (SaveChanges leaves nothing else to do).
+            foreach (var entry in invoices)
+            {
+                entry.OriginalValues.SetValues(entry.CurrentValues);
+                entry.State = EntityState.Unchanged;
+            }
             await SaveChangesAsync(ct);
             if (statsRefresher is not null)
             {
@@ -180,16 +187,31 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IM
                 await statsRefresher.RefreshAsync(this, members, ct);
             }
             if (own is not null) await own.CommitAsync(ct);
+            else await Database.CurrentTransaction!.ReleaseSavepointAsync(BulkSavepoint, ct);
         }
-        catch (System.Data.Common.DbException e)
+        catch (Exception failure)
         {
-            throw new DbUpdateException("The database refused a payment of the batch.", e);
+            if (own is not null) await own.RollbackAsync(CancellationToken.None);
+            else await Database.CurrentTransaction!.RollbackToSavepointAsync(BulkSavepoint, CancellationToken.None);
+            // As after a failed SaveChanges: nothing was saved, the payments have no ids and the invoices are still to be written.
+            foreach (var payment in payments) payment.Id = 0;
+            foreach (var allocation in allocations) (allocation.Id, allocation.PaymentId) = (0, 0);
+            for (var i = 0; i < invoices.Count; i++)
+            {
+                invoices[i].OriginalValues.SetValues(invoicesBefore[i]);
+                invoices[i].State = EntityState.Modified;
+            }
+            if (failure is System.Data.Common.DbException refused)
+                throw new DbUpdateException("The database refused a payment of the batch.", refused);
+            throw;
         }
         finally
         {
             if (own is not null) await own.DisposeAsync();
         }
     }
+
+    private const string BulkSavepoint = "bulk_payments";
 
     private async Task<int> SaveWithStatsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {

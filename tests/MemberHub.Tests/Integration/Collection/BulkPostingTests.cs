@@ -96,9 +96,73 @@ public abstract class BulkPostingTests(MemberHubFactory app)
         Assert.Equal(before, await CountsAsync(app));
     }
 
-    private static Task<string> CountsAsync(MemberHubFactory factory) => factory.WithDbAsync(async db =>
+    [Fact]
+    public async Task Inside_the_callers_transaction_a_refused_batch_leaves_the_transaction_as_it_was_and_usable()
+    {
+        app.SkipIfUnavailable();
+        var requests = await SeedAsync(app);
+        var invoice = requests[4].ToInvoices[0].InvoiceId;
+        var version = (await app.ReadInvoiceAsync(invoice)).Version;
+
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MemberHubDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var before = await CountsAsync(db);
+            var result = await sp.GetRequiredService<PaymentPostingHandler>().PostManyAsync(requests, (index, _) =>
+            {
+                if (index == 4) db.Database.ExecuteSql($"UPDATE \"Invoices\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = {invoice}");
+            });
+            Assert.Empty(result.Posted);
+            // Nothing of the batch in the caller's transaction (the caller's own change stays), and the transaction still works.
+            Assert.Equal(before, await CountsAsync(db));
+            Assert.Equal(version + 1, await db.Invoices.Where(i => i.Id == invoice).Select(i => i.Version).SingleAsync());
+            await transaction.RollbackAsync();
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task After_a_batch_the_context_holds_the_invoices_as_saved_and_can_change_them_again()
+    {
+        app.SkipIfUnavailable();
+        var requests = await SeedAsync(app);
+        var share = requests[5].ToInvoices[0];   // a part payment: 3,000 of 5,000
+        var version = (await app.ReadInvoiceAsync(share.InvoiceId)).Version;
+
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MemberHubDbContext>();
+            var invoice = await db.Invoices.SingleAsync(i => i.Id == share.InvoiceId);
+            invoice.PaidAmount += share.Amount;
+            invoice.RefreshPaymentStatus();
+            invoice.Version++;
+            var payment = new Payment
+            {
+                MemberId = invoice.MemberId, ReceivedOn = new DateOnly(2026, 11, 20), Amount = share.Amount, Method = PaymentMethod.BankTransfer,
+                PayerName = "ﾜﾀﾅﾍﾞ ﾕﾐ", CreatedAt = DateTime.UtcNow, CreatedByName = "テスト",
+                Allocations = [new PaymentAllocation { Kind = AllocationKind.Dues, InvoiceId = invoice.Id, MemberId = invoice.MemberId, Amount = share.Amount }],
+            };
+            await db.SaveNewPaymentsAsync([payment]);
+
+            Assert.Equal(EntityState.Unchanged, db.Entry(invoice).State);
+            Assert.Equal((3_000L, MemberHub.Billing.InvoiceStatus.PartlyPaid, version + 1), (invoice.PaidAmount.Value, invoice.Status, invoice.Version));
+            Assert.Same(invoice, await db.Invoices.SingleAsync(i => i.Id == share.InvoiceId));
+            // The same context can change it again: the version it checks is the one it wrote.
+            invoice.DueOn = invoice.DueOn.AddDays(30);
+            invoice.Version++;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var saved = await app.ReadInvoiceAsync(share.InvoiceId);
+        Assert.Equal((3_000L, version + 2), (saved.PaidAmount.Value, saved.Version));
+    }
+
+    private static async Task<string> CountsAsync(MemberHubDbContext db) =>
         $"{await db.Payments.CountAsync()}/{await db.PaymentAllocations.CountAsync()}/{await db.ThankYouNotes.CountAsync()}/" +
-        $"{await db.AuditEntries.CountAsync()}/{(await db.Invoices.AsNoTracking().ToListAsync()).Sum(i => i.PaidAmount.Value)}");
+        $"{await db.AuditEntries.CountAsync()}/{(await db.Invoices.AsNoTracking().ToListAsync()).Sum(i => i.PaidAmount.Value)}";
+
+    private static Task<string> CountsAsync(MemberHubFactory factory) => factory.WithDbAsync(CountsAsync);
 
     /// <summary>Members reached by e-mail, by post and not at all; a household; arrears; a part payment; other income.</summary>
     private static async Task<List<PaymentToPost>> SeedAsync(MemberHubFactory factory)
