@@ -141,7 +141,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             {
                 case EntityState.Added:
                     _pending.Add((entry, AuditActions.Create, entry.Properties
-                        .Where(p => !p.Metadata.IsPrimaryKey() && !NotAudited.Contains(p.Metadata.Name) && p.CurrentValue is not null && !IsDefault(p.CurrentValue))
+                        .Where(p => Recorded(p.Metadata, p.CurrentValue))
                         .Select(p => (p.Metadata.Name, (string?)null, Format(p.CurrentValue))).ToList()));
                     break;
                 case EntityState.Modified:
@@ -150,7 +150,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                 case EntityState.Deleted:
                     // What was removed, field by field, so the log says which relation or record it was.
                     _pending.Add((entry, AuditActions.Delete, entry.Properties
-                        .Where(p => !p.Metadata.IsPrimaryKey() && !NotAudited.Contains(p.Metadata.Name) && p.OriginalValue is not null && !IsDefault(p.OriginalValue))
+                        .Where(p => Recorded(p.Metadata, p.OriginalValue))
                         .Select(p => (p.Metadata.Name, Format(p.OriginalValue), (string?)null)).ToList()));
                     break;
             }
@@ -191,15 +191,14 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     /// </summary>
     public List<AuditEntry> RowsForCreated<T>(IEntityType type, IReadOnlyList<T> created, DateTime now) where T : class, IAudited
     {
-        var properties = type.GetProperties().Where(p => !p.IsPrimaryKey() && !NotAudited.Contains(p.Name))
-            .Select(p => (p.Name, Getter: p.GetGetter())).ToArray();
+        var properties = type.GetProperties().Select(p => (Property: p, Getter: p.GetGetter())).ToArray();
         var rows = new List<AuditEntry>();
         foreach (var entity in created)
         {
             var changes = new List<(string Field, string? Before, string? After)>();
-            foreach (var (name, getter) in properties)
-                if (getter.GetClrValueUsingContainingEntity(entity) is { } value && !IsDefault(value))
-                    changes.Add((name, null, Format(value)));
+            foreach (var (property, getter) in properties)
+                if (getter.GetClrValueUsingContainingEntity(entity) is var value && Recorded(property, value))
+                    changes.Add((property.Name, null, Format(value)));
             AddRows(rows, type.ClrType, entity, AuditActions.Create, changes, now);
         }
         return rows;
@@ -255,6 +254,10 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
             });
         }
     }
+
+    /// <summary>A field a creation or removal row names: not the key, not bookkeeping, not empty.</summary>
+    private static bool Recorded(IProperty property, object? value) =>
+        !property.IsPrimaryKey() && !NotAudited.Contains(property.Name) && value is not null && !IsDefault(value);
 
     private static bool IsDefault(object value) => value switch
     {

@@ -110,9 +110,7 @@ public static class EntityBulkInsert
                 foreach (var row in chunk)
                     foreach (var (_, mapping, getter) in columns)
                     {
-                        var value = getter.GetClrValueUsingContainingEntity(row);
-                        if (value is not null && mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
-                        parameters[n++].Value = value ?? DBNull.Value;
+                        parameters[n++].Value = ProviderValue(mapping, getter.GetClrValueUsingContainingEntity(row));
                     }
                 if (returning)
                 {
@@ -128,6 +126,10 @@ public static class EntityBulkInsert
             if (command is not null) await command.DisposeAsync();
         }
     }
+
+    /// <summary>A value as the database stores it (yen as a number, enums, dates), through EF's converter for the column.</summary>
+    internal static object ProviderValue(RelationalTypeMapping mapping, object? value) =>
+        (value is not null && mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
 
     private static IProperty GeneratedKey(IEntityType entity) =>
         entity.FindPrimaryKey() is { Properties: [var only] } && only.ValueGenerated == ValueGenerated.OnAdd && only.PropertyInfo is not null

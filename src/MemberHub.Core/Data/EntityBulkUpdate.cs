@@ -71,6 +71,5 @@ internal static class EntityBulkUpdate
         }
     }
 
-    private static object ToProvider(IProperty property, object? value) =>
-        (value is not null && property.GetRelationalTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+    private static object ToProvider(IProperty property, object? value) => EntityBulkInsert.ProviderValue(property.GetRelationalTypeMapping(), value);
 }

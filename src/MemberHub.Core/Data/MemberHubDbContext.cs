@@ -182,8 +182,7 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IM
             await SaveChangesAsync(ct);
             if (statsRefresher is not null)
             {
-                var members = payments.Select(p => p.MemberId).Concat(allocations.Select(a => a.MemberId))
-                    .OfType<long>().Where(id => id != 0).ToHashSet();
+                var members = payments.SelectMany(MembersCountedBy).ToHashSet();
                 await statsRefresher.RefreshAsync(this, members, ct);
             }
             if (own is not null) await own.CommitAsync(ct);
@@ -236,6 +235,10 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IM
         }
     }
 
+    /// <summary>The members whose figures a payment counts in: the payer and, reversed or re-attributed, everyone its allocations are for.</summary>
+    private static IEnumerable<long> MembersCountedBy(Payment payment) =>
+        payment.Allocations.Select(a => a.MemberId).Prepend(payment.MemberId).OfType<long>().Where(id => id != 0);
+
     private HashSet<long> MembersWhoseStatsChange()
     {
         var ids = new HashSet<long>();
@@ -245,7 +248,6 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IM
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             long? id = entry.Entity switch
             {
-                Payment p => p.MemberId,
                 PaymentAllocation a => a.MemberId,
                 ContactRecord c => c.MemberId,
                 EventAttendance a => a.MemberId,
@@ -253,10 +255,8 @@ public class MemberHubDbContext(DbContextOptions<MemberHubDbContext> options, IM
                 _ => null,
             };
             if (id is { } memberId) ids.Add(memberId);
-            // A payment reversed or re-attributed changes the figures of every member its allocations count for.
             if (entry.Entity is Payment payment)
-                foreach (var a in payment.Allocations)
-                    if (a.MemberId is { } m) ids.Add(m);
+                foreach (var m in MembersCountedBy(payment)) ids.Add(m);
             // A member's dormancy depends on their joining date and the staff's keep-mailing decision.
             if (entry.Entity is Member member && entry.State == EntityState.Modified
                 && (entry.Property(nameof(Member.JoinedOn)).IsModified || entry.Property(nameof(Member.KeepMailingWhenDormant)).IsModified))
